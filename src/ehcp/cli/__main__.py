@@ -1,0 +1,5 @@
+import sys
+
+from ehcp.cli import main
+
+sys.exit(main())

@@ -1,0 +1,121 @@
+"""`ehcp clock`: the statutory schedule for one case, as a table, JSON or a calendar file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ehcp.cli.calendar_file import write_ics
+from ehcp.cli.errors import UserError
+from ehcp.rules import CaseFacts, Deadline, EnglandCalendar, Event, compute_schedule
+from ehcp.rules.reckon import fmt
+from ehcp.rules.serialise import deadline_to_dict, facts_from_dict, parse_date
+from ehcp.rules.validation import FactsError, find_problems
+
+EXAMPLES = """examples:
+  ehcp clock --received 2024-01-08
+  ehcp clock --received 2024-01-08 --event decision_to_assess_notified=2024-02-16 --json
+  ehcp clock --event review_meeting_held=2025-06-10 \\
+      --event review_decision_notified:amend=2025-07-01
+  ehcp clock --facts case.json --today 2025-03-01 --ics deadlines.ics
+
+Events are NAME=DATE or NAME:KIND=DATE; `ehcp clock --list-events` shows them all."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "clock",
+        help="statutory deadlines for a case",
+        description="Work out every statutory deadline for a case, with its status and law.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--received", metavar="DATE", help="date the council received the request")
+    parser.add_argument(
+        "--event", action="append", default=[], metavar="NAME[:KIND]=DATE", help="add a fact"
+    )
+    parser.add_argument("--facts", metavar="FILE", type=Path, help="read the case from JSON")
+    parser.add_argument("--today", metavar="DATE", help="judge statuses as on this date")
+    parser.add_argument("--json", action="store_true", help="print the deadlines as JSON")
+    parser.add_argument("--ics", metavar="FILE", type=Path, help="write an iCalendar file")
+    parser.add_argument("--list-events", action="store_true", help="list the event names")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_events:
+        from ehcp.cli.vocabulary import print_events
+
+        print_events()
+        return 0
+    try:
+        today = parse_date(args.today, "--today") if args.today else date.today()
+        facts = _gather_facts(args)
+    except FactsError as error:
+        raise UserError(str(error)) from None
+    problems = find_problems(facts, today)
+    if problems:
+        raise UserError(" ".join(problems))
+    if not facts.events and facts.date_of_birth is None:
+        raise UserError("Give at least one fact, for example --received 2024-01-08.")
+    schedule = compute_schedule(facts, today=today, calendar=EnglandCalendar())
+    if args.ics:
+        write_ics(schedule, args.ics)
+    if args.json:
+        print(json.dumps([deadline_to_dict(d) for d in schedule], indent=2))
+    else:
+        print_table(schedule, today)
+    return 0
+
+
+def _gather_facts(args: argparse.Namespace) -> CaseFacts:
+    base = _read_facts_file(args.facts) if args.facts else CaseFacts()
+    extra = [parse_event_argument(text) for text in args.event]
+    if args.received:
+        extra.append(Event(parse_date(args.received, "--received"), "request_received"))
+    return CaseFacts(
+        events=base.events + tuple(extra),
+        exceptions=base.exceptions,
+        closures=base.closures,
+        date_of_birth=base.date_of_birth,
+        post16_route=base.post16_route,
+    )
+
+
+def _read_facts_file(path: Path) -> CaseFacts:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"There is no file called {path}.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(f"{path} is not a readable JSON file ({error}).") from None
+    return facts_from_dict(data)
+
+
+def parse_event_argument(text: str) -> Event:
+    name_part, equals, date_text = text.partition("=")
+    if not equals or not name_part or not date_text:
+        raise FactsError([f"--event '{text}' should look like NAME=DATE or NAME:KIND=DATE."])
+    name, _, kind = name_part.partition(":")
+    return Event(parse_date(date_text, f"The date of {name}"), name, kind or None)
+
+
+def print_table(schedule: tuple[Deadline, ...], today: date) -> None:
+    print(f"Statutory schedule, statuses as on {fmt(today)}")
+    rows = [("Limit", "Due", "Last working day", "Status", "What")]
+    rows += [(d.key, fmt(d.due), fmt(d.operational_target), _status(d), d.title) for d in schedule]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[4]]))
+    print("\nDates are statutory unless marked guidance or derived; use --json for the law.")
+
+
+def _status(deadline: Deadline) -> str:
+    text = deadline.status.value
+    if deadline.completed_on:
+        text += f" ({fmt(deadline.completed_on)})"
+    return text + ("" if deadline.basis == "statute" else f" [{deadline.basis}]")

@@ -1,0 +1,184 @@
+"""Facts in, schedule out: every applicable deadline for a case, with status and reasons.
+
+The engine never reads the clock or any setting: `today` and the working-day calendar are
+parameters. Events dated after `today` have not happened yet, so they meet nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Final
+
+from ehcp.rules import dates
+from ehcp.rules.calendar import (
+    WorkingDayCalendar,
+    working_day_on_or_after,
+    working_day_on_or_before,
+)
+from ehcp.rules.events import CaseFacts, Event
+from ehcp.rules.exceptions import Finding, assess_exceptions
+from ehcp.rules.reckon import fmt, reckon
+from ehcp.rules.schedule import Deadline, classify
+from ehcp.rules.timescales import TIMESCALES, Reckoning, Timescale
+
+DUE_SOON_DAYS: Final = 14
+LOOK_BACK: Final = timedelta(days=366)
+FIVE_YEARS_IN_MONTHS: Final = 60
+TWENTY_FOUR_YEARS_IN_MONTHS: Final = 24 * 12
+TWENTY_FIVE_YEARS_IN_MONTHS: Final = 25 * 12
+
+
+def compute_schedule(
+    facts: CaseFacts,
+    *,
+    today: date,
+    calendar: WorkingDayCalendar,
+    due_soon_days: int = DUE_SOON_DAYS,
+    timescales: tuple[Timescale, ...] = TIMESCALES,
+) -> tuple[Deadline, ...]:
+    """Every deadline that applies to `facts`, in due-date order."""
+    found = [
+        _deadline(row, start, facts, today, calendar, due_soon_days)
+        for row in timescales
+        for start in _starts(row, facts, today)
+        if row.in_force_on(start.date) and not _voided(row, start, facts, today)
+    ]
+    return tuple(sorted(found, key=lambda d: (d.due, d.id, d.step)))
+
+
+def _starts(row: Timescale, facts: CaseFacts, today: date) -> Iterator[Event]:
+    if row.reckoning is Reckoning.END_OF_PLAN_AT_25:
+        yield from _twenty_fifth_birthday(facts, today)
+        return
+    starts = facts.of(row.start_event, row.start_kinds)
+    if row.reckoning is Reckoning.MOVE and not starts:
+        starts = facts.of("moved")  # no earlier notice: the council learns on the day
+    for start in starts:
+        if not row.only_under_five or _under_five_on(facts, start.date):
+            yield start
+
+
+def _twenty_fifth_birthday(facts: CaseFacts, today: date) -> Iterator[Event]:
+    born = facts.date_of_birth
+    if born is not None and today >= dates.months_after(born, TWENTY_FOUR_YEARS_IN_MONTHS):
+        yield Event(dates.months_after(born, TWENTY_FIVE_YEARS_IN_MONTHS), "birthday_25")
+
+
+def _under_five_on(facts: CaseFacts, day: date) -> bool:
+    born = facts.date_of_birth
+    return born is not None and day < dates.months_after(born, FIVE_YEARS_IN_MONTHS)
+
+
+def _voided(row: Timescale, start: Event, facts: CaseFacts, today: date) -> bool:
+    return any(
+        start.date <= event.date <= today
+        for name, kind in row.void_if
+        for event in facts.of(name, (kind,) if kind else ())
+    )
+
+
+def _completion(row: Timescale, start: Event, facts: CaseFacts, today: date) -> date | None:
+    kinds = (facts.kind_of(start) or "",) if row.match_kind else ()
+    candidates = [
+        event.date
+        for name in row.completed_by
+        for event in facts.of(name, kinds)
+        if event is not start and event.date <= today
+    ]
+    if row.reckoning.looks_back:
+        earliest = start.date - LOOK_BACK
+        return min((day for day in candidates if earliest <= day <= start.date), default=None)
+    return min((day for day in candidates if day >= start.date), default=None)
+
+
+def _review_decision_completion(
+    start: Event, decided: date | None, facts: CaseFacts, today: date
+) -> tuple[date | None, tuple[str, ...]]:
+    """R6: a decision to amend is complete only once the proposed amendments are sent too."""
+    decisions = [e for e in facts.of("review_decision_notified") if e.date == decided]
+    if decided is None or facts.kind_of(decisions[0]) != "amend":
+        return decided, ()
+    notices = [
+        e.date for e in facts.of("amendment_notice_served") if start.date <= e.date <= today
+    ]
+    if not notices:
+        return None, ("Decision to amend sent without the proposed amendments (Devon).",)
+    return max(decided, min(notices)), ()
+
+
+def _deadline(
+    row: Timescale,
+    start: Event,
+    facts: CaseFacts,
+    today: date,
+    calendar: WorkingDayCalendar,
+    due_soon_days: int,
+) -> Deadline:
+    due, arithmetic = reckon(row, start, facts, calendar)
+    completed_on = _completion(row, start, facts, today)
+    warnings: tuple[str, ...] = ()
+    if row.id == "R6":
+        completed_on, warnings = _review_decision_completion(start, completed_on, facts, today)
+    findings = assess_exceptions(row, start.date, due, facts)
+    excuse = next((finding for finding in findings if finding.applies), None)
+    status = classify(
+        due=due,
+        completed_on=completed_on,
+        today=today,
+        excused=excuse is not None,
+        is_window=row.reckoning.is_window,
+        due_soon_days=due_soon_days,
+    )
+    return Deadline(
+        id=row.id,
+        step=row.step,
+        title=row.title,
+        basis=row.basis.value,
+        duty_holder=row.duty_holder,
+        start_event=start.name,
+        start_date=start.date,
+        due=due,
+        operational_target=_operational_target(row, due, calendar),
+        status=status,
+        citation=row.citation,
+        explanation=_explain(row, due, arithmetic, findings),
+        completed_on=completed_on,
+        day_one_date=dates.add_days(due, -1) if row.day_one_convention else None,
+        exception=excuse.code if excuse else None,
+        indicative_date=_indicative(due, excuse),
+        warnings=warnings + _warnings(row, due, completed_on),
+    )
+
+
+def _operational_target(row: Timescale, due: date, calendar: WorkingDayCalendar) -> date:
+    if row.reckoning.is_window:
+        return working_day_on_or_after(calendar, due)
+    return working_day_on_or_before(calendar, due)
+
+
+def _indicative(due: date, excuse: Finding | None) -> date | None:
+    if excuse is None or excuse.indicative_days is None:
+        return None
+    return dates.add_days(due, excuse.indicative_days)
+
+
+def _warnings(row: Timescale, due: date, completed_on: date | None) -> tuple[str, ...]:
+    if completed_on is None:
+        return ()
+    if row.reckoning is Reckoning.FIXED_DATE and completed_on == dates.add_days(due, 1):
+        return ("Amber: issued on the date itself; the regulation says 'before'.",)
+    if row.reckoning is Reckoning.WEEKS_BEFORE and completed_on == due:
+        return ("Exactly two weeks: a breach if 'clear days' are required.",)
+    return ()
+
+
+def _explain(row: Timescale, due: date, arithmetic: str, findings: tuple[Finding, ...]) -> str:
+    basis = "" if row.basis.value == "statute" else f" ({row.basis.value} only, not statute)"
+    text = f"{row.id}: {row.title}{basis}. {arithmetic} = {fmt(due)}. {row.citation}."
+    for finding in findings:
+        verdict = "applies" if finding.applies else "does not apply"
+        text += f" Exception {finding.code} {verdict}: {finding.reason}."
+        if finding.applies:
+            text += " The limit falls away; the duty is now 'as soon as practicable'."
+    return text

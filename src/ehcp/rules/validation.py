@@ -1,0 +1,120 @@
+"""Checks on a case's facts before the engine runs: each problem is one plain sentence."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Final
+
+from ehcp.rules.events import EVENT_TYPES, CaseFacts, Event
+from ehcp.rules.exceptions import EXCEPTION_GROUNDS
+from ehcp.rules.reckon import fmt
+
+
+class FactsError(ValueError):
+    """The facts describe something that cannot have happened."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+# (later event, earlier event, why): the later one cannot come first.
+SEQUENCE_RULES: Final = (
+    (
+        "draft_plan_served",
+        "decision_to_assess_notified",
+        "a draft plan cannot be served before the decision to assess",
+    ),
+    (
+        "final_plan_issued",
+        "draft_plan_served",
+        "a final plan cannot be issued before the draft plan was served",
+    ),
+    ("advice_received", "advice_requested", "advice cannot arrive before it was asked for"),
+    (
+        "amended_plan_issued",
+        "amendment_notice_served",
+        "an amended plan cannot be issued before the amendment notice",
+    ),
+    (
+        "review_decision_notified",
+        "review_meeting_held",
+        "a review decision cannot come before the review meeting",
+    ),
+    (
+        "mediation_held",
+        "mediation_requested",
+        "mediation cannot be held before the council was told it was wanted",
+    ),
+    (
+        "reassessment_decision_notified",
+        "reassessment_request_received",
+        "a re-assessment decision cannot come before the request",
+    ),
+)
+
+
+def describe_unknown_event(name: str) -> str:
+    close = difflib.get_close_matches(name, EVENT_TYPES, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"'{name}' is not an event this system knows.{hint}"
+
+
+def event_problems(event: Event, today: date) -> list[str]:
+    event_type = EVENT_TYPES.get(event.name)
+    if event_type is None:
+        return [describe_unknown_event(event.name)]
+    problems = []
+    if event.kind is not None and event.kind not in event_type.kinds:
+        allowed = ", ".join(event_type.kinds) or "none"
+        problems.append(f"'{event.kind}' is not a kind of {event.name} (kinds: {allowed}).")
+    if event.date > today and not event_type.may_be_future:
+        problems.append(f"{event.name} is dated {fmt(event.date)}, which is after today.")
+    return problems
+
+
+def _sequence_problems(facts: CaseFacts) -> list[str]:
+    problems = []
+    received = facts.of("request_received")
+    if received:
+        first = received[0].date
+        problems += [
+            f"{event.name} on {fmt(event.date)} is before the request was received on "
+            f"{fmt(first)}."
+            for event in facts.of_all()
+            if event.date < first
+        ]
+    for later, earlier, why in SEQUENCE_RULES:
+        later_events, earlier_events = facts.of(later), facts.of(earlier)
+        if later_events and earlier_events and later_events[0].date < earlier_events[0].date:
+            problems.append(f"{why.capitalize()} ({fmt(later_events[0].date)}).")
+    return problems
+
+
+def _exception_problems(facts: CaseFacts) -> list[str]:
+    problems = []
+    for recorded in facts.exceptions:
+        if recorded.code not in EXCEPTION_GROUNDS:
+            known = ", ".join(EXCEPTION_GROUNDS)
+            problems.append(f"'{recorded.code}' is not a known exception (known: {known}).")
+        if recorded.end is not None and recorded.end < recorded.start:
+            problems.append(f"Exception {recorded.code} ends before it starts.")
+    for closure in facts.closures:
+        if closure.reopening_day <= closure.first_closed_day:
+            problems.append(f"The closure of {closure.setting} reopens before it closes.")
+    return problems
+
+
+def find_problems(facts: CaseFacts, today: date) -> list[str]:
+    problems = [problem for event in facts.of_all() for problem in event_problems(event, today)]
+    if problems:
+        return problems
+    return _sequence_problems(facts) + _exception_problems(facts)
+
+
+def validate_facts(facts: CaseFacts, today: date) -> None:
+    """Raise `FactsError` listing every problem, or return quietly."""
+    problems = find_problems(facts, today)
+    if problems:
+        raise FactsError(problems)
