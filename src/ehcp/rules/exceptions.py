@@ -118,6 +118,12 @@ def _closure(recorded: RecordedException, period: Period, facts: CaseFacts) -> F
     )
 
 
+def _after_order(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
+    if recorded.start >= period[0]:
+        return Finding(recorded.code, True, f"representations wanted from {fmt(recorded.start)}")
+    return Finding(recorded.code, False, f"{fmt(recorded.start)} is before the order")
+
+
 def _coronavirus(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
     first, last = CORONAVIRUS_WINDOW
     if first <= period[1] <= last:
@@ -139,7 +145,7 @@ TESTS: Final[dict[str, Test]] = {
     "REG8_MISSED_APPOINTMENT": _single_day,
     "REG44_EXCEPTIONAL": _circumstances,
     "REG44_ABSENCE": _absence(REG_44_ABSENCE_DAYS),
-    "REG44_REPRESENTATIONS": _single_day,
+    "REG44_REPRESENTATIONS": _after_order,
     "COVID": _coronavirus,
 }
 
