@@ -138,6 +138,7 @@ def _deadline(
         duty_holder=row.duty_holder,
         start_event=start.name,
         start_date=start.date,
+        start_kind=facts.kind_of(start),
         due=due,
         operational_target=_operational_target(row, due, calendar),
         status=status,

@@ -37,6 +37,7 @@ class Deadline:
     status: Status
     citation: str
     explanation: str
+    start_kind: str | None = None
     completed_on: date | None = None
     day_one_date: date | None = None
     exception: str | None = None

@@ -99,6 +99,7 @@ def deadline_to_dict(deadline: Deadline) -> dict[str, object]:
         "completed_on": _iso(deadline.completed_on),
         "start_event": deadline.start_event,
         "start_date": deadline.start_date.isoformat(),
+        "start_kind": deadline.start_kind,
         "basis": deadline.basis,
         "duty_holder": deadline.duty_holder,
         "citation": deadline.citation,
