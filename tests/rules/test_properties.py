@@ -7,8 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ehcp.rules import TIMESCALES, CaseFacts, EnglandCalendar, Event, compute_schedule
-from ehcp.rules import dates
+from ehcp.rules import TIMESCALES, CaseFacts, EnglandCalendar, Event, compute_schedule, dates
 from ehcp.rules.calendar import working_days_after, working_days_beginning_with
 from ehcp.rules.reckon import move_due, tribunal_appeal_due
 from ehcp.rules.timescales import Reckoning
@@ -47,8 +46,10 @@ def test_a_later_start_never_gives_an_earlier_deadline(row, start: date, gap: in
 def test_working_day_counts_land_on_working_days(start: date, count: int) -> None:
     after = working_days_after(CALENDAR, start, count)
     beginning = working_days_beginning_with(CALENDAR, start, count)
-    assert CALENDAR.is_working_day(after) and CALENDAR.is_working_day(beginning)
-    assert start < after and start <= beginning <= after
+    assert CALENDAR.is_working_day(after)
+    assert CALENDAR.is_working_day(beginning)
+    assert start < after
+    assert start <= beginning <= after
 
 
 @given(DAYS, st.one_of(st.none(), DAYS))

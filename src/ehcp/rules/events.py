@@ -273,10 +273,10 @@ class SettingClosure:
 class RecordedException:
     """A ground the council (or advice-giver) relies on to disapply a time limit.
 
-    `start`/`end` are the first and last days of the circumstance, both included (an absence, exceptional personal circumstances, a
-    missed appointment on `start`). For E1/E2, `start` is the date advice was asked of the
-    setting named in `setting`. `applies_to` limits it to some spec ids; empty means every
-    limit the ground can excuse.
+    `start`/`end` are the first and last days of the circumstance, both included (an
+    absence, exceptional personal circumstances, a missed appointment on `start`). For
+    E1/E2, `start` is the date advice was asked of the setting named in `setting`.
+    `applies_to` limits it to some spec ids; empty means every limit the ground can excuse.
     """
 
     code: str
