@@ -50,11 +50,16 @@ def test_soft_duties_carry_citations_and_no_dates() -> None:
     assert all(duty.citation and not hasattr(duty, "due") for duty in SOFT_OBLIGATIONS)
 
 
-def test_the_event_vocabulary_document_is_up_to_date() -> None:
-    from ehcp.cli.vocabulary import events_markdown
+@pytest.mark.parametrize(
+    ("name", "builder"),
+    [("events.md", "events_markdown"), ("timescales.md", "timescales_markdown")],
+)
+def test_the_generated_reference_documents_are_up_to_date(name: str, builder: str) -> None:
+    from ehcp.cli import vocabulary
 
-    document = Path(__file__).resolve().parents[2] / "docs" / "events.md"
-    assert document.read_text(encoding="utf-8") == events_markdown()
+    document = Path(__file__).resolve().parents[2] / "docs" / name
+    expected = getattr(vocabulary, builder)()
+    assert document.read_text(encoding="utf-8") == expected, f"regenerate docs/{name}"
 
 
 @pytest.mark.parametrize(
