@@ -1,15 +1,175 @@
-"""`ehcp stats`: placeholder until the statistics importer lands."""
+"""`ehcp stats`: DfE's published EHC plan statistics, imported and compared.
+
+ehcp stats import PATH...            release zips or extracted folders, both eras
+ehcp stats show --la NAME_OR_CODE    a council beside its region and England
+ehcp stats rank --indicator ID --year Y
+ehcp stats indicators                the catalogue
+ehcp stats download                  the latest release from Explore Education Statistics
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from ehcp.cli.errors import UserError
+from ehcp.stats import download as fetching
+from ehcp.stats import queries, render
+from ehcp.stats.docs import catalogue_markdown
+from ehcp.stats.errors import StatsError
+from ehcp.stats.store import connect, default_store_path, import_releases
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("stats", help="DfE published EHC plan statistics")
-    parser.set_defaults(handler=_not_ready)
+    parser = subparsers.add_parser(
+        "stats",
+        help="DfE published EHC plan statistics",
+        description="Import DfE 'Education, health and care plans' releases and compare "
+        "councils with their region and England.",
+    )
+    commands = parser.add_subparsers(dest="stats_command", required=True, metavar="ACTION")
+    _add_import(commands)
+    _add_show(commands)
+    _add_rank(commands)
+    _add_indicators(commands)
+    _add_download(commands)
 
 
-def _not_ready(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+def _user_errors(handler: Handler) -> Handler:
+    @functools.wraps(handler)
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except StatsError as error:
+            raise UserError(str(error)) from error
+
+    return wrapped
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="statistics store file (default: $EHCP_STATS_STORE or "
+        "$XDG_DATA_HOME/ehcp/stats.duckdb, i.e. ~/.local/share/ehcp/stats.duckdb)",
+    )
+
+
+def _store(args: argparse.Namespace) -> Path:
+    return Path(args.store) if args.store else default_store_path()
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=choices, default="table", help="output format")
+
+
+def _add_import(commands: Any) -> None:
+    parser = commands.add_parser("import", help="import release zips or folders")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _store_option(parser)
+    parser.set_defaults(handler=_import)
+
+
+@_user_errors
+def _import(args: argparse.Namespace) -> int:
+    store = _store(args)
+    for release in import_releases(store, args.paths):
+        print(
+            f"Imported reporting year {release.reporting_year} from {release.origin.name}: "
+            f"{len(release.files)} files, {release.rows:,} figures."
+        )
+        if release.skipped:
+            print(f"  Not imported (no catalogue indicators): {', '.join(release.skipped)}")
+    print(f"Store: {store}")
+    return 0
+
+
+def _add_show(commands: Any) -> None:
+    parser = commands.add_parser("show", help="a council beside its region and England")
+    parser.add_argument("--la", required=True, metavar="NAME_OR_CODE",
+                        help="council name, 3-digit LA code or 9-character GSS code")  # fmt: skip
+    parser.add_argument("--year", type=int, help="only this year (default: every year)")
+    parser.add_argument("--indicator", metavar="ID", help="only this indicator")
+    _format_option(parser, render.FORMATS)
+    _store_option(parser)
+    parser.set_defaults(handler=_show)
+
+
+@_user_errors
+def _show(args: argparse.Namespace) -> int:
+    if args.indicator:
+        queries.known_indicator(args.indicator)
+    with connect(_store(args), read_only=True) as connection:
+        council = queries.find_council(connection, args.la)
+        found = queries.compare(connection, council, year=args.year, indicator=args.indicator)
+    sys.stdout.write(render.show(council, found, args.format))
+    return 0
+
+
+def _add_rank(commands: Any) -> None:
+    parser = commands.add_parser("rank", help="every council on one indicator, with quartiles")
+    parser.add_argument("--indicator", required=True, metavar="ID")
+    parser.add_argument("--year", type=int, required=True)
+    _format_option(parser, render.FORMATS)
+    _store_option(parser)
+    parser.set_defaults(handler=_rank)
+
+
+@_user_errors
+def _rank(args: argparse.Namespace) -> int:
+    queries.known_indicator(args.indicator)
+    with connect(_store(args), read_only=True) as connection:
+        ranked = queries.rank(connection, args.indicator, args.year)
+    sys.stdout.write(render.league(args.indicator, args.year, ranked, args.format))
+    return 0
+
+
+def _add_indicators(commands: Any) -> None:
+    parser = commands.add_parser("indicators", help="list the indicator catalogue")
+    _format_option(parser, (*render.FORMATS, "markdown"))
+    parser.set_defaults(handler=_indicators)
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    if args.format == "markdown":
+        sys.stdout.write(catalogue_markdown())
+    else:
+        sys.stdout.write(render.indicator_list(args.format))
+    return 0
+
+
+def _add_download(commands: Any) -> None:
+    parser = commands.add_parser(
+        "download", help="fetch the latest release from Explore Education Statistics"
+    )
+    parser.add_argument("--from", dest="local", type=Path, metavar="ZIP",
+                        help="use a zip already downloaded instead of fetching")  # fmt: skip
+    parser.add_argument("--api", default=fetching.CONTENT_API, help="EES content API address")
+    parser.add_argument("--to", type=Path, metavar="FOLDER",
+                        help="where to keep the zip (default: next to the store)")  # fmt: skip
+    parser.add_argument("--no-import", action="store_true", help="download only")
+    _store_option(parser)
+    parser.set_defaults(handler=_download)
+
+
+@_user_errors
+def _download(args: argparse.Namespace) -> int:
+    store = _store(args)
+    folder = args.to or store.parent / "releases"
+    if args.local:
+        archive = fetching.copy_local(args.local, folder)
+    else:
+        archive = fetching.download_latest(folder, api=args.api.rstrip("/"))
+    print(f"Saved {archive}")
+    if args.no_import:
+        return 0
+    for release in import_releases(store, [archive]):
+        print(f"Imported reporting year {release.reporting_year}: {release.rows:,} figures.")
+    return 0

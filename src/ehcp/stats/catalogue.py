@@ -78,13 +78,28 @@ class Indicator:
         return 2022 if self.timing == "activity" else 2023
 
 
-def _pl(file: str, value: str | None, *, num: tuple[str, ...] = (), den: tuple[str, ...] = (),
-        optional: bool = False, note: str = "") -> Source:  # fmt: skip
+def _pl(
+    file: str,
+    value: str | None,
+    *,
+    num: tuple[str, ...] = (),
+    den: tuple[str, ...] = (),
+    optional: bool = False,
+    note: str = "",
+) -> Source:
+    """A source in the person-level release layout."""
     return Source(PERSON_LEVEL, file, value, num, den, optional, note)
 
 
-def _ag(file: str, value: str | None, *, num: tuple[str, ...] = (), den: tuple[str, ...] = (),
-        note: str = "") -> Source:  # fmt: skip
+def _ag(
+    file: str,
+    value: str | None,
+    *,
+    num: tuple[str, ...] = (),
+    den: tuple[str, ...] = (),
+    note: str = "",
+) -> Source:
+    """A source in the aggregate (pre-2023) release layout."""
     return Source(AGGREGATE, file, value, num, den, False, note)
 
 
@@ -223,6 +238,9 @@ INDICATORS: tuple[Indicator, ...] = (
              den=("request_outcome_six_weeks", "request_outcome_over_6_weeks")),),
         caveats=("The base (decisions within plus after 6 weeks) is not the same as decisions "
                  "to assess plus decisions not to assess.",
+                 "About 2% of published percentages (2023 and 2024) differ from within / "
+                 "(within + after) by more than rounding, e.g. England 2023: 84.8 published, "
+                 "84.9 by the formula; the published figure is kept.",
                  "Not collected before the person-level return."),
     ),
     Indicator(

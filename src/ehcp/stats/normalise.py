@@ -63,8 +63,6 @@ COMBINED: dict[str, tuple[str, ...]] = {
     "mediations": ("request_mediations", "assessment_mediations", "other_mediations"),
 }
 
-_NUMBER = r"-?[0-9]+(\.[0-9]+)?"
-
 
 @dataclass(frozen=True)
 class Cell:
@@ -85,12 +83,12 @@ def literal(text: str | None) -> str:
 
 def parse_cell(column: str) -> Cell:
     text = f"trim({quote(column)})"
-    number = f"regexp_full_match({text}, '{_NUMBER}')"
-    value = f"CASE WHEN {text} = '-' THEN 0.0 WHEN {number} THEN CAST({text} AS DOUBLE) END"
-    marker = f"CASE WHEN NOT {number} THEN NULLIF({text}, '') END"
+    number = f"TRY_CAST({text} AS DOUBLE)"
+    value = f"CASE WHEN {text} = '-' THEN 0.0 WHEN isfinite({number}) THEN {number} END"
+    marker = f"CASE WHEN NOT coalesce(isfinite({number}), false) THEN NULLIF({text}, '') END"
     decimals = (
-        f"CASE WHEN {number} AND contains({text}, '.') "
-        f"THEN length(rtrim(split_part({text}, '.', 2), '0')) WHEN {number} THEN 0 END"
+        f"CASE WHEN NOT isfinite({number}) THEN NULL WHEN contains({text}, '.') "
+        f"THEN length(rtrim(split_part({text}, '.', 2), '0')) ELSE 0 END"
     )
     return Cell(value, marker, decimals)
 
@@ -110,18 +108,48 @@ def resolve_columns(source: Source, header: list[str], file_label: str) -> dict[
     return resolved
 
 
-def tidy_select(table: str, era: Era, file: str, header: list[str], release: int) -> str:
-    """A SELECT producing observation rows for every catalogue source in this file."""
+GEOGRAPHY = (
+    "time_period",
+    "time_identifier",
+    "geographic_level",
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "new_la_code",
+    "old_la_code",
+    "la_name",
+)
+BREAKDOWN = ("breakdown_topic", "breakdown", "characteristic_age")
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """The columns to read from one file and the SELECT that turns them into observations."""
+
+    columns: tuple[str, ...]
+    selects: tuple[str, ...]
+
+    def select(self, table: str) -> str:
+        return "\nUNION ALL\n".join(part.replace("{table}", table) for part in self.selects)
+
+
+def plan_file(era: Era, file: str, header: list[str], release: int) -> FilePlan:
+    """Which columns to read and how to map them, for every catalogue source in this file."""
+    missing = [name for name in GEOGRAPHY if name not in header]
+    if missing:
+        raise StatsError(f"{file} (reporting year {release}) lacks the column '{missing[0]}'.")
+    columns = [name for name in (*GEOGRAPHY, *BREAKDOWN) if name in header]
     selects = []
     for entry, source in sources_for(era, file):
-        columns = resolve_columns(source, header, f"{file} (reporting year {release})")
-        if columns is not None:
-            selects.append(_source_select(table, entry, source, columns, era, header, release))
-    return "\nUNION ALL\n".join(selects)
+        resolved = resolve_columns(source, header, f"{file} (reporting year {release})")
+        if resolved is not None:
+            columns.extend(c for c in resolved.values() if c not in columns)
+            selects.append(_source_select(entry, source, resolved, era, header, release))
+    return FilePlan(tuple(columns), tuple(selects))
 
 
 def _source_select(
-    table: str,
     entry: Indicator,
     source: Source,
     columns: dict[str, str],
@@ -131,8 +159,10 @@ def _source_select(
 ) -> str:
     value, marker, decimals, numerator, denominator = _measure(source, columns)
     label = source.value or _derivation_label(source)
-    year = "TRY_CAST(CASE WHEN length(time_period) = 6 THEN CAST(TRY_CAST(left(time_period, 4)" \
-        " AS INTEGER) + 1 AS VARCHAR) ELSE time_period END AS INTEGER)"  # fmt: skip
+    year = (
+        "TRY_CAST(CASE WHEN length(time_period) = 6 THEN CAST(TRY_CAST(left(time_period, 4)"
+        " AS INTEGER) + 1 AS VARCHAR) ELSE time_period END AS INTEGER)"
+    )
     topic, breakdown = _breakdown(era, header)
     collection, series_break = _era_flags(entry)
     return f"""
@@ -146,7 +176,8 @@ SELECT {release}, {literal(source.file)}, source_row, {literal(label)}, {literal
     NULLIF(trim(old_la_code), ''), NULLIF(trim(new_la_code), ''), NULLIF(trim(la_name), ''),
     time_period, time_identifier, year, {topic}, {breakdown},
     {value}, {marker}, {decimals}, {numerator}, {denominator}, {collection}, {series_break}
-FROM (SELECT *, {year} AS year FROM {table})"""
+FROM (SELECT *, {year} AS year FROM {{table}})
+WHERE ({value}) IS NOT NULL OR ({marker}) IS NOT NULL"""  # noqa: S608 (catalogue-built SQL)
 
 
 def _measure(source: Source, columns: dict[str, str]) -> tuple[str, str, str, str, str]:
@@ -161,7 +192,8 @@ def _measure(source: Source, columns: dict[str, str]) -> tuple[str, str, str, st
         f"CASE WHEN ({denominator.value}) > 0 "
         f"THEN round(100.0 * ({numerator.value}) / ({denominator.value}), 1) END"
     )
-    marker = f"coalesce({numerator.marker}, {denominator.marker}, CASE WHEN ({rate}) IS NULL THEN 'z' END)"
+    no_rate = f"CASE WHEN ({rate}) IS NULL THEN 'z' END"
+    marker = f"coalesce({numerator.marker}, {denominator.marker}, {no_rate})"
     return rate, marker, "1", numerator.value, denominator.value
 
 
@@ -222,7 +254,7 @@ SELECT release, string_agg(DISTINCT source_file, ' + ' ORDER BY source_file), NU
     any_value(collection), bool_or(series_break)
 FROM {staged} WHERE indicator IN ({names})
 GROUP BY release, geographic_level, area_code, time_period, year, breakdown_topic, breakdown
-HAVING count(*) = {len(parts)}""")
+HAVING count(*) = {len(parts)}""")  # noqa: S608 (catalogue-built SQL)
     return "\nUNION ALL\n".join(selects)
 
 

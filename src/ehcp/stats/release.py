@@ -127,10 +127,10 @@ def _release_from_folder(folder: Path) -> Release:
     csvs = sorted(folder.rglob("*.csv"))
     guidance = next(iter(sorted(folder.rglob("data-guidance.txt"))), None)
     text = guidance.read_text(encoding="utf-8-sig", errors="replace")[:500] if guidance else ""
+    _require_known_files(folder, [p.name for p in csvs])
     release = Release(folder, _reporting_year(text, folder.name))
     for csv_path in csvs:
         _add_member(release, csv_path.name, csv_path)
-    _check_recognised(release, [p.name for p in csvs])
     return release
 
 
@@ -139,7 +139,10 @@ def _release_from_zip(archive: Path, scratch: Path) -> Release:
         with zipfile.ZipFile(archive) as bundle:
             names = [n for n in bundle.namelist() if not n.endswith("/")]
             guidance = [n for n in names if n.endswith("data-guidance.txt")]
-            text = bundle.read(guidance[0])[:500].decode("utf-8-sig", "replace") if guidance else ""
+            text = (
+                bundle.read(guidance[0])[:500].decode("utf-8-sig", "replace") if guidance else ""
+            )
+            _require_known_files(archive, [PurePosixPath(n).name for n in names])
             release = Release(archive, _reporting_year(text, archive.name))
             for member in (n for n in names if n.lower().endswith(".csv")):
                 name = PurePosixPath(member).name
@@ -149,7 +152,6 @@ def _release_from_zip(archive: Path, scratch: Path) -> Release:
                 _add_member(release, name, target)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
         raise StatsError(f"{archive} is a damaged zip archive ({error}).") from error
-    _check_recognised(release, [PurePosixPath(n).name for n in names])
     return release
 
 
@@ -161,11 +163,15 @@ def _add_member(release: Release, name: str, path: Path) -> None:
         release.files.append(ReleaseFile(name, era, path))
 
 
-def _check_recognised(release: Release, names: list[str]) -> None:
-    if not release.imported_files:
+def _require_known_files(origin: Path, names: list[str]) -> None:
+    if not any(
+        ReleaseFile(name, era, Path(name)).imported
+        for name in names
+        if (era := era_of(name)) is not None
+    ):
         listed = ", ".join(sorted(names)[:6]) or "nothing"
         raise StatsError(
-            f"{release.origin} is not a DfE 'Education, health and care plans' release: "
+            f"{origin} is not a DfE 'Education, health and care plans' release: "
             f"it has no data file we know (found {listed})."
         )
 

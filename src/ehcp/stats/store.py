@@ -1,0 +1,261 @@
+"""The DuckDB statistics store: schema, transactional import and the current figures.
+
+`observation` keeps every row of every imported release. `figure` (a view) holds the rows
+that win: for each indicator and year, the newest release that publishes a number for it.
+`headline` is the "Total" breakdown of `figure` plus derived caseload growth; `comparison`
+puts each council's headline beside its region's and England's, ready for `show`. Import
+runs in one transaction, so the store changes all at once or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from ehcp.stats.councils import NAME_ALIASES, alias_key
+from ehcp.stats.errors import StatsError
+from ehcp.stats.normalise import (
+    COLUMN_NAMES,
+    OBSERVATION_COLUMNS,
+    catalogue_rows,
+    combined_select,
+    plan_file,
+    quote,
+)
+from ehcp.stats.release import Release, ReleaseFile, open_release, read_header
+from ehcp.stats.tribunal import flatten
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS observation ({", ".join(f"{n} {t}" for n, t in OBSERVATION_COLUMNS)});
+CREATE TABLE IF NOT EXISTS release (
+    reporting_year INTEGER PRIMARY KEY, origin VARCHAR, files VARCHAR[], rows BIGINT,
+    imported_at TIMESTAMP);
+"""
+
+
+def default_store_path() -> Path:
+    """`$EHCP_STATS_STORE`, else stats.duckdb in the XDG data folder for ehcp."""
+    explicit = os.environ.get("EHCP_STATS_STORE")
+    if explicit:
+        return Path(explicit).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "ehcp" / "stats.duckdb"
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open store; read-only stores must already exist and hold an import."""
+    if read_only and not path.exists():
+        raise StatsError(f"There is no statistics store at {path} yet: import a release first.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # Queries are small: one thread answers them sooner than several would.
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"threads": 1} if read_only else {}
+        )
+        connection = duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.Error as error:
+        raise StatsError(f"Cannot open the statistics store at {path} ({error}).") from error
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+@dataclass
+class ImportedRelease:
+    reporting_year: int
+    origin: Path
+    files: list[str]
+    rows: int
+    skipped: list[str] = field(default_factory=list)
+
+
+def import_releases(store: Path, paths: Sequence[Path]) -> list[ImportedRelease]:
+    """Import release zips or folders: all or nothing, and re-importing changes nothing.
+
+    Everything happens in one transaction, which is the staging area: until COMMIT nobody
+    else sees the new rows, and any failure rolls the store back to how it was.
+    """
+    with connect(store) as connection:
+        connection.execute(SCHEMA)
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            imported = [_load_release(connection, path) for path in paths]
+            years = [release.reporting_year for release in imported]
+            if len(set(years)) != len(years):
+                raise StatsError("The same reporting year was given more than once.")
+            _rebuild_current(connection)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return imported
+
+
+def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> ImportedRelease:
+    with open_release(path) as release, tempfile.TemporaryDirectory() as scratch:
+        year = release.reporting_year
+        connection.execute("DELETE FROM observation WHERE release = ?", [year])
+        connection.execute("DELETE FROM release WHERE reporting_year = ?", [year])
+        for member in release.imported_files:
+            _load_file(connection, release, member, Path(scratch))
+        this_release = f"(SELECT * FROM observation WHERE release = {year:d})"  # noqa: S608
+        connection.execute(
+            f"INSERT INTO observation ({COLUMN_NAMES}) {combined_select(this_release)}"
+        )
+        files = [member.name for member in release.imported_files]
+        rows = _count(connection, this_release)
+        connection.execute(
+            "INSERT INTO release VALUES (?, ?, ?, ?, ?)",
+            [year, str(path), files, rows, datetime.now(UTC).replace(tzinfo=None)],
+        )
+        skipped = sorted(release.unrecognised) + [m.name for m in release.files if not m.imported]
+        return ImportedRelease(year, path, files, rows, skipped)
+
+
+def _load_file(
+    connection: duckdb.DuckDBPyConnection, release: Release, member: ReleaseFile, scratch: Path
+) -> None:
+    label = f"{member.name} in {release.origin.name}"
+    path = member.path
+    if member.era == "tribunal":
+        path = scratch / "tribunal.csv"
+        flatten(member.path, path)
+    header = read_header(path)
+    plan = plan_file(member.era, member.name, header, release.reporting_year)
+    if not plan.selects:
+        return
+    names = "[" + ", ".join(_text(name) for name in header) + "]"
+    wanted = ", ".join(quote(column) for column in plan.columns)
+    tribunal = member.era == "tribunal"
+    wanted = ("source_row, " if tribunal else "row_number() OVER () AS source_row, ") + wanted
+    try:
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE raw_file AS SELECT {wanted} FROM read_csv("  # noqa: S608
+            f"{_text(path)}, all_varchar = true, header = true, names = {names})"
+        )
+        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select('raw_file')}")
+    except duckdb.Error as error:
+        raise StatsError(f"{label} could not be read: {_first_line(error)}") from error
+
+
+def _rebuild_current(connection: duckdb.DuckDBPyConnection) -> None:
+    for statement in CURRENT_FIGURES:
+        connection.execute(statement)
+    connection.execute(COUNCILS)
+    connection.execute("CREATE OR REPLACE TABLE council_alias (alias VARCHAR, la_code VARCHAR)")
+    aliases = _aliases(connection)
+    connection.execute(
+        "INSERT INTO council_alias SELECT unnest(?), unnest(?)",
+        [list(aliases), list(aliases.values())],
+    )
+    connection.execute(
+        "CREATE OR REPLACE TABLE indicator (id VARCHAR, position INTEGER, title VARCHAR, "
+        "unit VARCHAR, higher_is_better BOOLEAN)"
+    )
+    connection.executemany("INSERT INTO indicator VALUES (?, ?, ?, ?, ?)", catalogue_rows())
+
+
+CURRENT_FIGURES = (
+    """CREATE OR REPLACE TABLE winner AS
+    SELECT indicator, year,
+        coalesce(max(release) FILTER (WHERE value IS NOT NULL), max(release)) AS release
+    FROM observation WHERE breakdown_topic = 'Total' GROUP BY indicator, year""",
+    """CREATE OR REPLACE TABLE headline AS
+    SELECT observation.* FROM observation JOIN winner USING (indicator, year, release)
+    WHERE breakdown_topic = 'Total' ORDER BY indicator, year, geographic_level, area_code""",
+    """INSERT INTO headline
+    SELECT now.release, now.source_file, now.source_row,
+        '100 * (caseload - previous caseload) / previous caseload', 'caseload_growth_pct', true,
+        now.geographic_level, now.area_code, now.area_name, now.region_code, now.region_name,
+        now.la_code, now.new_la_code, now.la_name, now.time_period, now.time_identifier,
+        now.year, 'Total', 'Total',
+        CASE WHEN before.value > 0
+            THEN round(100 * (now.value - before.value) / before.value, 1) END,
+        CASE WHEN now.value IS NULL OR before.value IS NULL
+            THEN coalesce(now.marker, before.marker, 'x') WHEN before.value = 0 THEN 'z' END,
+        1, now.value - before.value, before.value, now.collection, now.series_break
+    FROM headline AS now JOIN headline AS before
+        ON before.indicator = 'caseload' AND before.geographic_level = now.geographic_level
+        AND before.area_code = now.area_code AND before.year = now.year - 1
+    WHERE now.indicator = 'caseload'""",
+    """CREATE OR REPLACE TABLE comparison AS
+    SELECT c.area_code, c.indicator, c.year, c.time_period,
+        c.value, c.marker, c.numerator, c.denominator, c.decimals,
+        r.area_code IS NOT NULL AS has_region, r.value AS region_value,
+        r.marker AS region_marker, r.numerator AS region_numerator,
+        r.denominator AS region_denominator, r.decimals AS region_decimals,
+        e.area_code IS NOT NULL AS has_england, e.value AS england_value,
+        e.marker AS england_marker, e.numerator AS england_numerator,
+        e.denominator AS england_denominator, e.decimals AS england_decimals,
+        c.release, c.source_file, c.series_break, c.collection
+    FROM headline AS c
+    LEFT JOIN headline AS r ON r.indicator = c.indicator AND r.year = c.year
+        AND r.geographic_level = 'Regional' AND r.area_code = c.region_code
+    LEFT JOIN headline AS e ON e.indicator = c.indicator AND e.year = c.year
+        AND e.geographic_level = 'National'
+    WHERE c.geographic_level = 'Local authority'
+    ORDER BY c.area_code, c.indicator, c.year""",
+    """CREATE OR REPLACE VIEW figure AS
+    SELECT observation.* FROM observation JOIN winner USING (indicator, year, release)
+    UNION ALL SELECT * FROM headline WHERE indicator = 'caseload_growth_pct'""",
+)
+
+COUNCILS = """
+CREATE OR REPLACE TABLE council AS
+SELECT la_code,
+    arg_max(la_name, year) AS name,
+    arg_max(new_la_code, year) FILTER (WHERE new_la_code IS NOT NULL) AS new_la_code,
+    arg_max(region_code, year) FILTER (WHERE region_code IS NOT NULL) AS region_code,
+    arg_max(region_name, year) FILTER (WHERE region_name IS NOT NULL) AS region_name,
+    min(year) AS first_year, max(year) AS last_year
+FROM observation WHERE geographic_level = 'Local authority' AND la_code IS NOT NULL
+GROUP BY la_code
+"""
+
+
+def _aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    # Oldest first, so a name shared by an old and a new council (Dorset) means the new one.
+    rows = connection.execute(
+        "SELECT la_code, la_name, new_la_code FROM observation "
+        "WHERE geographic_level = 'Local authority' AND la_code IS NOT NULL "
+        "GROUP BY ALL ORDER BY max(year), la_code, la_name, new_la_code"
+    ).fetchall()
+    known = {str(code) for code, _, _ in rows}
+    aliases = {alias_key(k): code for k, code in NAME_ALIASES.items() if code in known}
+    for code, name, new_code in rows:
+        for alias in (code, name, new_code):
+            if alias:
+                aliases[alias_key(str(alias))] = str(code)
+    return aliases
+
+
+def table_digest(connection: duckdb.DuckDBPyConnection, table: str) -> tuple[int, int]:
+    """(rows, order-independent hash) of a table: equal digests mean equal contents."""
+    row = connection.execute(
+        f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM {table} AS t"  # noqa: S608
+    ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def _count(connection: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = connection.execute(f"SELECT count(*) FROM {table} AS t").fetchone()  # noqa: S608
+    assert row is not None
+    return int(row[0])
+
+
+def _text(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
