@@ -151,6 +151,18 @@ def test_19_secondary_to_college_before_31_march(issued: str, status: Status, am
     assert any("Amber" in w for w in p2.warnings) is amber
 
 
+def test_19_latest_amendment_notice_that_leaves_the_full_15_days() -> None:
+    deadlines = schedule(
+        ev("phase_transfer", "Tue 1 Sep 2026", "secondary_to_post16"),
+        ev("amendment_notice_served", "Mon 16 Mar 2026"),
+    )
+    notice = one(deadlines, "P2.notice_latest")
+    assert notice.due == day("Sun 15 Mar 2026")
+    assert notice.operational_target == day("Fri 13 Mar 2026")
+    assert notice.status is Status.MET_LATE
+    assert notice.warnings == ()
+
+
 def test_19_staying_in_the_same_school_sixth_form_is_not_a_phase_transfer() -> None:
     deadlines = schedule(ev("phase_transfer", "Tue 1 Sep 2026", "same_school_sixth_form"))
     assert not keys(deadlines) & {"P1", "P2", "P3"}

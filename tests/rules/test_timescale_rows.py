@@ -18,6 +18,11 @@ ROWS = [
     ("R2", [ev("review_decision_notified", "Fri 14 Mar 2025")], "Fri 13 Mar 2026"),
     ("R4", [ev("review_meeting_held", "Wed 12 Nov 2025")], "Wed 29 Oct 2025"),
     ("P1", [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")], "Sat 14 Feb 2026"),
+    (
+        "P1.notice_latest",
+        [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")],
+        "Fri 30 Jan 2026",
+    ),
     ("P3", [ev("phase_transfer", "Mon 5 Jan 2026", "post16_to_post16")], "Tue 5 Aug 2025"),
     ("P3", [ev("phase_transfer", "Sat 31 Oct 2026", "post16_to_post16")], "Sun 31 May 2026"),
     ("Q1", [ev("reassessment_request_received", "Mon 3 Mar 2025")], "Tue 18 Mar 2025"),

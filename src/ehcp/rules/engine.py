@@ -167,7 +167,8 @@ def _indicative(due: date, excuse: Finding | None) -> date | None:
 def _warnings(row: Timescale, due: date, completed_on: date | None) -> tuple[str, ...]:
     if completed_on is None:
         return ()
-    if row.reckoning is Reckoning.FIXED_DATE and completed_on == dates.add_days(due, 1):
+    on_the_date_itself = completed_on == dates.add_days(due, 1)
+    if row.reckoning is Reckoning.FIXED_DATE and not row.offset_days and on_the_date_itself:
         return ("Amber: issued on the date itself; the regulation says 'before'.",)
     if row.reckoning is Reckoning.WEEKS_BEFORE and completed_on == due:
         return ("Exactly two weeks: a breach if 'clear days' are required.",)

@@ -70,9 +70,11 @@ def _fixed_date(row: Timescale, start: Event, *_: object) -> tuple[date, str]:
     assert row.fixed_month_day is not None
     month, day = row.fixed_month_day
     limit = date(start.date.year, month, day)
-    return dates.add_days(limit, -1), (
+    window = f"; less {-row.offset_days} days for the family's window" if row.offset_days else ""
+    return dates.add_days(limit, row.offset_days - 1), (
         f"before {fmt(limit)} in the year of the transfer ({fmt(start.date)}), so by the day "
         f"before; issuing on {fmt(limit)} itself is amber (the Code of Practice says 'by')"
+        f"{window}"
     )
 
 

@@ -386,6 +386,29 @@ _PHASE_TRANSFERS = (
         start_kinds=("secondary_to_post16",),
         fixed_month_day=(3, 31),
     ),
+    *(
+        _row(
+            id_,
+            "Latest amendment notice that leaves the family's 15 days",
+            "phase_transfer",
+            0,
+            "fixed date",
+            "C6",
+            Reckoning.FIXED_DATE,
+            f"Derived from SEND Regs 2014 {para} and reg 22(2)",
+            step="notice_latest",
+            completed_by=("amendment_notice_served",),
+            basis=Basis.DERIVED,
+            offset_days=-15,
+            start_kinds=kinds,
+            fixed_month_day=month_day,
+            coronavirus_exception=False,
+        )
+        for id_, para, kinds, month_day in (
+            ("P1", "reg 18(1)(b)", _SCHOOL_PHASES, (2, 15)),
+            ("P2", "reg 18(1)(a)", ("secondary_to_post16",), (3, 31)),
+        )
+    ),
     _row(
         "P3",
         "Amended plan naming the new post-16 institution, 5 months ahead",
