@@ -54,6 +54,30 @@ def test_5_request_emailed_on_a_saturday_runs_from_actual_receipt() -> None:
     assert one(logged, "A6").due == day("Mon 24 Mar 2025")
 
 
+@pytest.mark.parametrize(
+    ("issued", "status", "warning"),
+    [
+        (None, Status.NOT_YET_DUE, "logged date gives Mon 24 Mar 2025"),
+        ("Mon 24 Mar 2025", Status.MET_LATE, "Disputed"),
+        ("Tue 25 Mar 2025", Status.MET_LATE, "logged date gives Mon 24 Mar 2025"),
+    ],
+)
+def test_5_the_councils_logged_date_is_stored_but_never_moves_the_clock(
+    issued: str | None, status: Status, warning: str
+) -> None:
+    events = [ev("request_received", "Sat 2 Nov 2024"), ev("request_logged", "Mon 4 Nov 2024")]
+    if issued:
+        events += [
+            ev("decision_to_assess_notified", "Fri 13 Dec 2024"),
+            ev("draft_plan_served", "Mon 3 Mar 2025"),
+            ev("final_plan_issued", issued),
+        ]
+    a6 = one(schedule(*events, today="Mon 3 Mar 2025" if not issued else issued), "A6")
+    assert a6.due == day("Sat 22 Mar 2025")
+    assert a6.status is status
+    assert warning in a6.warnings[0]
+
+
 SUMMER = SettingClosure("Oak Primary", day("Tue 23 Jul 2024"), day("Wed 4 Sep 2024"))
 
 

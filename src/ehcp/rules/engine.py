@@ -148,7 +148,9 @@ def _deadline(
         day_one_date=dates.add_days(due, -1) if row.day_one_convention else None,
         exception=excuse.code if excuse else None,
         indicative_date=_indicative(due, excuse),
-        warnings=warnings + _warnings(row, due, completed_on),
+        warnings=warnings
+        + _warnings(row, due, completed_on)
+        + _logged_date_warnings(row, start, due, completed_on, facts, calendar),
     )
 
 
@@ -173,6 +175,27 @@ def _warnings(row: Timescale, due: date, completed_on: date | None) -> tuple[str
     if row.reckoning is Reckoning.WEEKS_BEFORE and completed_on == due:
         return ("Exactly two weeks: a breach if 'clear days' are required.",)
     return ()
+
+
+def _logged_date_warnings(
+    row: Timescale,
+    start: Event,
+    due: date,
+    completed_on: date | None,
+    facts: CaseFacts,
+    calendar: WorkingDayCalendar,
+) -> tuple[str, ...]:
+    """The clock runs from actual receipt; a later logged date is shown, never used."""
+    logged = [e.date for e in facts.of("request_logged") if e.date > start.date]
+    if start.name != "request_received" or not row.day_one_convention or not logged:
+        return ()
+    logged_due, _ = reckon(row, Event(logged[0], start.name), facts, calendar)
+    if completed_on is not None and due < completed_on <= logged_due:
+        return (
+            f"Disputed: late by the legal date, in time by the date the council logged the "
+            f"request ({fmt(logged_due)}).",
+        )
+    return (f"The council's logged date gives {fmt(logged_due)}; the legal date stands.",)
 
 
 def _explain(row: Timescale, due: date, arithmetic: str, findings: tuple[Finding, ...]) -> str:

@@ -79,6 +79,10 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             " (or becomes responsible for the child or young person).",
         ),
         _event(
+            "request_logged",
+            "The council logged the request, where that is later than its actual receipt.",
+        ),
+        _event(
             "decision_to_assess_notified",
             "The council tells the family whether it will assess.",
             "assess",
