@@ -7,17 +7,21 @@ cd "$(dirname "$0")"
 VENV=.venv
 PY="$VENV/bin/python"
 
+install_debian_packages() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Please install $* (sudo apt-get install $*) and try again." >&2
+    exit 1
+  fi
+}
+
 ensure_venv() {
   if [ ! -x "$PY" ]; then
     if ! python3 -m venv "$VENV" 2>/dev/null; then
       # Debian ships venv support separately from python3 itself.
       rm -rf "$VENV"
-      if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
-      else
-        echo "Please install python3-venv (sudo apt-get install python3-venv) and try again." >&2
-        exit 1
-      fi
+      install_debian_packages python3-venv
       python3 -m venv "$VENV"
     fi
   fi
@@ -32,6 +36,19 @@ run_checks() {
   "$VENV/bin/lint-imports"
 }
 
+ensure_assets() {
+  # GOV.UK Frontend (and axe-core for the accessibility tests) from the npm registry.
+  command -v npm >/dev/null 2>&1 || install_debian_packages nodejs npm
+  if [ ! -d node_modules/govuk-frontend ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  "$PY" -m ehcp.web.manage ehcp_assets >/dev/null
+}
+
+postgres_url() {
+  echo "${EHCP_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+}
+
 run_tests() {
   # pytest exits 5 when it collected nothing; `set -e` makes that a failure.
   "$VENV/bin/pytest" --cov=ehcp --cov-report=term:skip-covered "$@"
@@ -42,13 +59,23 @@ run_tests() {
 case "${1:-}" in
   demo)
     ensure_venv
-    "$VENV/bin/ehcp" clock --received 2024-01-08 --today 2024-03-01
+    ensure_assets
+    mkdir -p var
+    export EHCP_SECURE_COOKIES=0  # the demo is served over plain http on this machine only
+    "$PY" -m ehcp.web.manage migrate --no-input -v0
+    "$PY" -m ehcp.web.manage ehcp_demo
+    echo "Serving the demo at http://127.0.0.1:8000 (press Ctrl+C to stop)"
+    exec "$PY" -m ehcp.web.manage runserver --insecure --noreload 127.0.0.1:8000
     ;;
   test)
     shift
     ensure_venv
+    ensure_assets
     run_checks
     run_tests "$@"
+    # The web app's suite again on the local PostgreSQL (pytest-django creates test_test).
+    echo "Running the suite again on PostgreSQL"
+    DATABASE_URL="$(postgres_url)" "$VENV/bin/pytest" -p no:cacheprovider "$@"
     ;;
   *)
     echo "usage: ./dev.sh demo | ./dev.sh test [pytest options]" >&2

@@ -1,0 +1,185 @@
+"""Load test of the casework app behind gunicorn on PostgreSQL.
+
+Builds (once) a 60,000-case council in a PostgreSQL database, serves the app with gunicorn,
+then runs 20 concurrent clients, each signed in, requesting the dashboard, the case list and
+case pages in turn for 60 seconds, then the same load on a trivial page as the baseline.
+Ends with one RESULT line: requests/s and p50/p95/p99 latency for each page.
+
+    .venv/bin/python bench/web_load.py [--cases 60000] [--clients 20] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ehcp_bench"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=60_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--port", type=int, default=8765)
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    parser.add_argument("--database-url", default=url)
+    return parser.parse_args()
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """Migrate and load the council if needed; return session cookies and case references."""
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcp.web.config.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from ehcp.web.cases.models import Case
+    from ehcp.web.demo.load import build
+    from ehcp.web.organisations.models import Membership
+
+    call_command("migrate", verbosity=0)
+    council = Case.objects.filter(organisation__la_code="999")
+    if council.count() < args.cases:
+        print(f"Building a {args.cases}-case council (takes a few minutes)...", flush=True)
+        call_command("flush", interactive=False, verbosity=0)
+        started = time.perf_counter()
+        build(date.today(), cases=args.cases, caseworkers=40)
+        print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    members = Membership.objects.filter(organisation__la_code="999", role="caseworker")
+    cookies = []
+    for member in members[: args.clients]:
+        client = Client()
+        client.force_login(member.user)
+        cookies.append(f"sessionid={client.cookies['sessionid'].value}")
+    references = list(council.values_list("reference", flat=True)[:5000])
+    return cookies, references
+
+
+def serve(args: argparse.Namespace) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, DATABASE_URL=args.database_url, EHCP_SECURE_COOKIES="0")
+    command = [
+        str(REPO / ".venv" / "bin" / "gunicorn"), "ehcp.web.config.wsgi",
+        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
+        "--log-level", "warning",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, env=env, cwd=REPO)
+    for _ in range(100):
+        try:
+            get(args.port, "/health/", "")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def get(port: int, path: str, cookie: str) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def client_loop(port, cookie, pages, deadline, results, errors, seed) -> None:
+    rng = random.Random(seed)
+    while time.perf_counter() < deadline:
+        for label, make_path in pages:
+            path = make_path(rng)
+            started = time.perf_counter()
+            status = get(port, path, cookie)
+            elapsed = time.perf_counter() - started
+            if status != 200:
+                errors[label] += 1
+            results[label].append(elapsed)
+
+
+def run_load(args, cookies, pages) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    results: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    deadline = started + args.seconds
+    threads = [
+        threading.Thread(
+            target=client_loop,
+            args=(args.port, cookies[n % len(cookies)], pages, deadline, results, errors, n),
+        )
+        for n in range(args.clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors, time.perf_counter() - started
+
+
+def summary(label: str, times: list[float], errors: int, seconds: float) -> str:
+    cuts = statistics.quantiles(times, n=100) if len(times) > 1 else [times[0]] * 99
+    return (
+        f"{label}: {len(times) / seconds:.1f} req/s p50={cuts[49] * 1000:.0f}ms "
+        f"p95={cuts[94] * 1000:.0f}ms p99={cuts[98] * 1000:.0f}ms errors={errors}"
+    )
+
+
+def main() -> int:
+    args = parse_args()
+    ensure_database(args.database_url)
+    cookies, references = prepare(args)
+    filters = ["", "?due=overdue", "?due=7", "?sort=name", "?page=3", "?stage=Assessing"]
+    pages = [
+        ("dashboard", lambda rng: "/dashboard/"),
+        ("case_list", lambda rng: "/cases/" + rng.choice(filters)),
+        ("case", lambda rng: f"/cases/{rng.choice(references)}/"),
+    ]
+    server = serve(args)
+    try:
+        results, errors, seconds = run_load(args, cookies, pages)
+        base, base_errors, base_seconds = run_load(
+            args, cookies, [("baseline", lambda rng: "/health/")]
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    labels = ("dashboard", "case_list", "case")
+    lines = [summary(k, results[k], errors[k], seconds) for k in labels]
+    lines.append(summary("baseline", base["baseline"], base_errors["baseline"], base_seconds))
+    print(f"{args.clients} clients, {args.cases} cases, gunicorn x{args.workers}, PostgreSQL")
+    print("RESULT " + " | ".join(lines))
+    return 0 if not any(errors.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

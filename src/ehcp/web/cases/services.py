@@ -1,0 +1,206 @@
+"""Every change to a case goes through here: checked against the clock's own validation,
+written inside one transaction, appended to the timeline, summarised and audited."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from ehcp.rules import CaseFacts, Event, RecordedException, find_problems
+from ehcp.web.audit.services import record as audit
+from ehcp.web.cases import adapters
+from ehcp.web.cases.models import AdviceClock, Case, CaseEvent, CaseException, Document
+from ehcp.web.cases.summary import advice_lines, summarise
+from ehcp.web.organisations.models import Organisation
+from ehcp.web.people.models import Child
+
+
+class CaseworkError(ValueError):
+    """The change would describe something that cannot have happened."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    date: date
+    name: str
+    kind: str = ""
+    party: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    received_on: date
+    upn: str = ""
+    postcode: str = ""
+    council_name: str = ""
+    caseworker: Any = None
+    setting: Any = None
+
+
+def check(facts: CaseFacts, today: date) -> None:
+    problems = find_problems(facts, today)
+    if problems:
+        raise CaseworkError(problems)
+
+
+def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> None:
+    """Rewrite the case's cached clock answer and advice clocks from its timeline."""
+    facts = facts if facts is not None else adapters.facts_for(case)
+    summary = summarise(facts, today)
+    for field, value in vars(summary).items():
+        setattr(case, field, value)
+    case.save(update_fields=list(vars(summary)))
+    AdviceClock.objects.filter(case=case).delete()
+    AdviceClock.objects.bulk_create(advice_clocks(case, facts, today))
+
+
+def advice_clocks(case: Case, facts: CaseFacts, today: date) -> list[AdviceClock]:
+    parties = {
+        (row.kind, row.date): row.party for row in case.events.all() if "advice" in row.name
+    }
+    return [
+        AdviceClock(
+            case=case,
+            organisation_id=case.organisation_id,
+            contributor=line.contributor,
+            party=parties.get((line.contributor, line.requested_on), ""),
+            requested_on=line.requested_on,
+            due=line.due,
+            received_on=line.received_on,
+            status=line.status,
+        )
+        for line in advice_lines(facts, today)
+    ]
+
+
+def record_event(case: Case, user: Any, new: NewEvent, today: date) -> CaseEvent:
+    """Append `new` to the case timeline, or raise `CaseworkError` saying why it can't be."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
+        facts = adapters.with_event(
+            adapters.facts_for(case), Event(new.date, new.name, new.kind or None)
+        )
+        check(facts, today)
+        row = CaseEvent.objects.create(
+            case=case,
+            recorded_by=user,
+            family_reported=case.source == Case.Source.FAMILY,
+            **vars(new),
+        )
+        refresh_summary(case, today, facts)
+        audit(user, "change", f"Recorded {new.name}", case.reference)
+    return row
+
+
+def retract_event(case: Case, user: Any, event: CaseEvent, today: date) -> CaseEvent:
+    """Append a row that takes `event` out of the facts (the original stays on record)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
+        rows = [row for row in case.events.all() if row.pk != event.pk]
+        facts = adapters.build_facts(
+            case.child.date_of_birth, rows, case.exceptions.all(), case.closures.all()
+        )
+        check(facts, today)
+        row = CaseEvent.objects.create(
+            case=case, recorded_by=user, date=event.date, name=event.name, kind=event.kind,
+            retracts=event, note="Retracted: recorded in error",
+        )  # fmt: skip
+        refresh_summary(case, today, facts)
+        audit(user, "change", f"Retracted {event.name}", case.reference)
+    return row
+
+
+def record_exception(case: Case, user: Any, recorded: RecordedException, today: date) -> None:
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
+        current = adapters.facts_for(case)
+        facts = CaseFacts(
+            events=current.events,
+            exceptions=current.exceptions + (recorded,),
+            closures=current.closures,
+            date_of_birth=current.date_of_birth,
+        )
+        check(facts, today)
+        CaseException.objects.create(
+            case=case, recorded_by=user, code=recorded.code, start=recorded.start,
+            end=recorded.end, setting_name=recorded.setting or "",
+            applies_to=" ".join(recorded.applies_to), evidence=recorded.evidence,
+        )  # fmt: skip
+        refresh_summary(case, today, facts)
+        audit(user, "change", f"Recorded exception {recorded.code}", case.reference)
+
+
+def next_reference(organisation: Organisation, year: int) -> str:
+    prefix = f"{organisation.la_code or 'ADV'}-{year}-"
+    last = (
+        Case.objects.filter(organisation=organisation, reference__regex=rf"^{prefix}\d{{5}}$")
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.rsplit("-", 1)[1]) if last else 0
+    return f"{prefix}{number + 1:05d}"
+
+
+def request_problems(new: NewRequest, today: date) -> list[str]:
+    problems = []
+    if new.date_of_birth > today:
+        problems.append("Date of birth must be in the past.")
+    if new.received_on < new.date_of_birth:
+        problems.append("The request cannot be received before the child was born.")
+    return problems
+
+
+def open_request(organisation: Organisation, user: Any, new: NewRequest, today: date) -> Case:
+    """Start a case with the request for an assessment as its first timeline event."""
+    event = Event(new.received_on, "request_received")
+    facts = CaseFacts(events=(event,), date_of_birth=new.date_of_birth)
+    problems = request_problems(new, today) + find_problems(facts, today)
+    if problems:
+        raise CaseworkError(problems)
+    with transaction.atomic():
+        child = Child.objects.create(
+            organisation=organisation, first_name=new.first_name, last_name=new.last_name,
+            date_of_birth=new.date_of_birth, upn=new.upn, postcode=new.postcode,
+        )  # fmt: skip
+        case = Case.objects.create(
+            organisation=organisation,
+            reference=next_reference(organisation, new.received_on.year),
+            child=child,
+            council_name=new.council_name,
+            caseworker=new.caseworker,
+            setting=new.setting,
+            source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
+        )
+        CaseEvent.objects.create(
+            case=case, recorded_by=user, date=new.received_on, name="request_received",
+            family_reported=organisation.is_advocacy,
+        )  # fmt: skip
+        refresh_summary(case, today, facts)
+        audit(user, "change", "Opened a new request", case.reference)
+    return case
+
+
+def store_document(case: Case, user: Any, title: str, upload: Any) -> Document:
+    with transaction.atomic():
+        document = Document(
+            case=case, title=title, original_name=upload.name[:200],
+            content_type=upload.content_type or "application/octet-stream",
+            size=upload.size, token=secrets.token_urlsafe(24), uploaded_by=user,
+        )  # fmt: skip
+        document.file.save(document.token, upload, save=False)
+        document.save()
+        audit(user, "change", "Uploaded a document", case.reference)
+    return document

@@ -1,0 +1,3 @@
+from ehcp.web.frontend.urls import urlpatterns
+
+__all__ = ["urlpatterns"]

@@ -1,0 +1,16 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ehcp.web.frontend import assets
+
+
+class Command(BaseCommand):
+    help = "Copy GOV.UK Frontend's assets from node_modules into the static files directory."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            target = assets.install()
+        except assets.AssetsMissingError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"GOV.UK Frontend assets copied to {target}")

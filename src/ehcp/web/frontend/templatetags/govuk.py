@@ -1,0 +1,68 @@
+"""Template filters for GOV.UK markup."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+
+from ehcp.rules import Status
+
+register = template.Library()
+
+TAG_COLOURS = {
+    Status.OVERDUE: "govuk-tag--red",
+    Status.DUE_SOON: "govuk-tag--orange",
+    Status.NOT_YET_DUE: "govuk-tag--grey",
+    Status.MET: "govuk-tag--green",
+    Status.MET_LATE: "govuk-tag--pink",
+    Status.EXCUSED: "govuk-tag--purple",
+    Status.WINDOW_OPEN: "govuk-tag--blue",
+    Status.WINDOW_CLOSED: "govuk-tag--grey",
+    Status.TOO_EARLY: "govuk-tag--red",
+}
+BY_TEXT = {status.value: colour for status, colour in TAG_COLOURS.items()}
+
+
+@register.filter
+def tag_colour(status: Any) -> str:
+    """The GOV.UK tag colour for a `Status` or its text."""
+    if isinstance(status, Status):
+        return TAG_COLOURS[status]
+    return BY_TEXT.get(str(status), "govuk-tag--grey")
+
+
+@register.filter
+def status_text(status: Any) -> str:
+    text = status.value if isinstance(status, Status) else str(status)
+    return text.capitalize()
+
+
+@register.filter
+def humanise(name: str) -> str:
+    """`decision_to_assess_notified` -> `Decision to assess notified`."""
+    return str(name or "").replace("_", " ").capitalize()
+
+
+@register.filter
+def date_parts(field: Any) -> list[str]:
+    """Day, month and year strings for a GOV.UK date input, from a bound date field."""
+    value = field.value()
+    if isinstance(value, date):
+        return [str(value.day), str(value.month), str(value.year)]
+    if isinstance(value, list | tuple):
+        return [str(part or "") for part in (list(value) + ["", "", ""])[:3]]
+    return ["", "", ""]
+
+
+@register.filter
+def days_from(day: date | None, today: date) -> str:
+    """`3 days overdue`, `due today`, `in 5 days`: plain words for the gap."""
+    if day is None:
+        return ""
+    gap = (day - today).days
+    if gap == 0:
+        return "due today"
+    unit = "day" if abs(gap) == 1 else "days"
+    return f"{-gap} {unit} overdue" if gap < 0 else f"in {gap} {unit}"

@@ -1,0 +1,69 @@
+"""Sign in and sign out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate, login, logout
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from ehcp.web.audit.services import record as audit
+from ehcp.web.frontend import throttle
+from ehcp.web.frontend.forms import SignInForm
+from ehcp.web.frontend.permissions import Perm, requires
+from ehcp.web.frontend.views.common import client_address, form_errors
+
+WRONG = "Enter a correct email address and password"
+LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again."
+
+
+def _next_url(request: Any) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if target and safe else "/dashboard/"
+
+
+def _attempt(request: Any, email: str, password: str) -> str | None:
+    address = client_address(request)
+    if throttle.locked(email, address):
+        audit(None, "sign_in_failed", "Sign-in refused: too many attempts")
+        return LOCKED
+    user = authenticate(request, username=email.strip().lower(), password=password)
+    if user is None or getattr(user, "membership", None) is None:
+        throttle.failed(email, address)
+        audit(None, "sign_in_failed", "Sign-in failed")
+        return WRONG
+    throttle.succeeded(email)
+    login(request, user)
+    audit(user, "sign_in", "Signed in")
+    return None
+
+
+@requires(Perm.PUBLIC)
+def sign_in(request: Any) -> Any:
+    form = SignInForm(request.POST or None)
+    errors = form_errors(form) if request.method == "POST" else []
+    if request.method == "POST" and form.is_valid():
+        problem = _attempt(request, form.cleaned_data["email"], form.cleaned_data["password"])
+        if problem is None:
+            return redirect(_next_url(request))
+        errors = [("id_email", problem)]
+    context = {"form": form, "errors": errors, "next": _next_url(request)}
+    return render(request, "frontend/sign_in.html", context, status=400 if errors else 200)
+
+
+@requires(Perm.PUBLIC)
+@require_POST
+def sign_out(request: Any) -> Any:
+    if request.user.is_authenticated:
+        audit(request.user, "sign_out", "Signed out")
+    logout(request)
+    return redirect("sign-in")
+
+
+@requires(Perm.PUBLIC)
+def health(request: Any) -> Any:
+    """A trivial page: the benchmark's baseline and a load balancer's health check."""
+    return render(request, "frontend/health.html")

@@ -1,0 +1,15 @@
+"""Django's command-line utility: `python -m ehcp.web.manage migrate`, `... ehcp_demo`."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcp.web.config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

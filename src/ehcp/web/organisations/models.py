@@ -1,0 +1,78 @@
+"""Who works here: councils and advocacy organisations, their members and roles, and the
+schools, colleges and early years settings cases name."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Council"
+        ADVOCACY = "advocacy", "Advocacy organisation"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    la_code = models.CharField(
+        "DfE local authority code", max_length=3, blank=True, help_text="For example 201"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["la_code"],
+                condition=~models.Q(la_code=""),
+                name="unique_la_code",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_advocacy(self) -> bool:
+        return self.kind == self.Kind.ADVOCACY
+
+
+class Role(models.TextChoices):
+    CASEWORKER = "caseworker", "Caseworker"
+    MANAGER = "manager", "Manager"
+    READ_ONLY = "read_only", "Read only"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class Membership(models.Model):
+    """A user belongs to exactly one organisation, with one role there."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CASEWORKER)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.organisation})"
+
+
+class Setting(models.Model):
+    """A school, college or early years setting, identified by URN or UKPRN."""
+
+    class Phase(models.TextChoices):
+        EARLY_YEARS = "early_years", "Early years"
+        SCHOOL = "school", "School"
+        COLLEGE = "college", "College"
+
+    name = models.CharField(max_length=200)
+    phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.SCHOOL)
+    urn = models.CharField("URN", max_length=7, blank=True)
+    ukprn = models.CharField("UKPRN", max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,91 @@
+"""Fixtures for the web app: organisations, members in each role, and cases built through
+the services (so their summaries come from the clock)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from ehcp.web.cases import services
+from ehcp.web.organisations.models import Membership, Organisation, Role
+
+TODAY = date(2026, 11, 20)
+PASSWORD = "correct-horse-battery"  # noqa: S105
+
+
+@pytest.fixture(autouse=True)
+def _web_settings(settings: Any, tmp_path: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DOCUMENTS_ROOT = tmp_path / "documents"
+    settings.EHCP_TODAY = TODAY
+    cache.clear()
+
+
+@pytest.fixture
+def council(db: None) -> Organisation:
+    return Organisation.objects.create(name="Council A", kind="council", la_code="901")
+
+
+@pytest.fixture
+def other_council(db: None) -> Organisation:
+    return Organisation.objects.create(name="Council B", kind="council", la_code="902")
+
+
+@pytest.fixture
+def advocacy(db: None) -> Organisation:
+    return Organisation.objects.create(name="SENDIASS C", kind="advocacy")
+
+
+def make_member(organisation: Organisation, role: str, email: str | None = None) -> Any:
+    from django.contrib.auth import get_user_model
+
+    email = email or f"{role}@{organisation.pk}.example"
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=PASSWORD, first_name=role.title(), last_name="User"
+    )
+    Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def caseworker(council: Organisation) -> Any:
+    return make_member(council, Role.CASEWORKER)
+
+
+@pytest.fixture
+def members(council: Organisation, caseworker: Any) -> dict[str, Any]:
+    others = {
+        role: make_member(council, role) for role in Role.values if role != caseworker_role()
+    }
+    return {caseworker_role(): caseworker, **others}
+
+
+def caseworker_role() -> str:
+    return str(Role.CASEWORKER)
+
+
+def open_case(organisation: Organisation, user: Any, received: date = date(2026, 6, 1)) -> Any:
+    new = services.NewRequest(
+        first_name="Alex", last_name="Testington", date_of_birth=date(2015, 5, 1),
+        received_on=received, upn="Z12345678901A",
+    )  # fmt: skip
+    return services.open_request(organisation, user, new, TODAY)
+
+
+@pytest.fixture
+def case(council: Organisation, caseworker: Any) -> Any:
+    return open_case(council, caseworker)
+
+
+@pytest.fixture
+def other_case(other_council: Organisation) -> Any:
+    return open_case(other_council, make_member(other_council, Role.CASEWORKER))
+
+
+@pytest.fixture
+def signed_in(client: Any, caseworker: Any) -> Any:
+    client.force_login(caseworker)
+    return client

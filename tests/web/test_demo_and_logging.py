@@ -1,0 +1,52 @@
+import logging
+from datetime import date
+
+from ehcp.rules import find_problems
+from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES, Generator
+from ehcp.web.frontend.logging import RedactPersonalData
+
+TODAY = date(2026, 11, 20)
+
+
+def test_synthetic_stories_are_valid_and_roughly_national():
+    stories = Generator(TODAY, seed=7).caseload(600)
+    assert all(find_problems(s.facts(), TODAY) == [] for s in stories)
+    decisions = [
+        e for s in stories for e, _ in s.events if e.name == "decision_to_assess_notified"
+    ]
+    refused = sum(1 for e in decisions if e.kind == "refuse") / len(decisions)
+    assert 0.18 < refused < 0.32
+    assert {s.last_name for s in stories} <= set(LAST_NAMES)
+    assert {s.first_name for s in stories} <= set(FIRST_NAMES)
+
+
+def test_twenty_week_rate_is_about_half():
+    stories = Generator(TODAY, seed=11).caseload(800)
+    weeks = []
+    for story in stories:
+        facts = story.facts()
+        final = facts.of("final_plan_issued")
+        if final:
+            weeks.append((final[0].date - facts.of("request_received")[0].date).days / 7)
+    within = sum(1 for w in weeks if w <= 20) / len(weeks)
+    assert 0.38 < within < 0.6
+
+
+def test_query_strings_are_redacted_from_logs():
+    line = '"GET /search/?q=Alex+Testington HTTP/1.1" %s'
+    record = logging.LogRecord("django.server", logging.INFO, "", 0, line, (200,), None)
+    RedactPersonalData().filter(record)
+    assert "Testington" not in record.getMessage()
+    assert "/search/?[redacted]" in record.getMessage()
+
+
+def test_the_demo_loads_a_council_with_logins(db):
+    from django.contrib.auth import authenticate
+
+    from ehcp.web.cases.models import Case
+    from ehcp.web.demo.load import DEMO_PASSWORD, build
+
+    build(TODAY, cases=40, caseworkers=2)
+    assert Case.objects.filter(organisation__la_code="999").count() == 40
+    assert not Case.objects.filter(next_due__isnull=True, stage="Assessing").exists()
+    assert authenticate(username="caseworker@demo.example", password=DEMO_PASSWORD)

@@ -1,0 +1,119 @@
+"""Every URL declares its permission, and each role gets exactly what it should."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, get_resolver, reverse
+
+from ehcp.web.frontend.permissions import ROLE_PERMISSIONS, Perm
+from ehcp.web.organisations.models import Role
+
+# Every named URL: the permission it must declare, and whether GET shows a page.
+EXPECTED = {
+    "home": Perm.PUBLIC,
+    "sign-in": Perm.PUBLIC,
+    "sign-out": Perm.PUBLIC,
+    "health": Perm.PUBLIC,
+    "dashboard": Perm.VIEW_CASES,
+    "case-list": Perm.VIEW_CASES,
+    "new-request": Perm.EDIT_CASES,
+    "case": Perm.VIEW_CASES,
+    "record-event": Perm.EDIT_CASES,
+    "retract-event": Perm.EDIT_CASES,
+    "record-exception": Perm.EDIT_CASES,
+    "export-case": Perm.VIEW_CASES,
+    "upload-document": Perm.EDIT_CASES,
+    "document": Perm.VIEW_CASES,
+    "search": Perm.VIEW_CASES,
+    "advice": Perm.VIEW_CASES,
+    "audit": Perm.READ_AUDIT,
+    "import": Perm.IMPORT_CASES,
+    "team": Perm.MANAGE_TEAM,
+    "add-member": Perm.MANAGE_TEAM,
+    "edit-member": Perm.MANAGE_TEAM,
+}
+POST_ONLY = {"sign-out", "retract-event"}
+
+
+def all_patterns(resolver=None):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLPattern):
+            yield entry
+        else:
+            yield from all_patterns(entry)
+
+
+def test_every_view_declares_a_permission():
+    missing = [
+        str(p.pattern) for p in all_patterns() if not hasattr(p.callback, "ehcp_permission")
+    ]
+    assert missing == []
+
+
+def test_every_url_is_in_the_permission_table():
+    declared = {p.name: p.callback.ehcp_permission for p in all_patterns()}
+    assert declared == EXPECTED
+
+
+def url_for(name, case, member_id, token):
+    kwargs = {}
+    if "reference" in str(_pattern(name).pattern):
+        kwargs["reference"] = case.reference
+    if name == "retract-event":
+        kwargs["event_id"] = case.events.first().pk
+    if name == "edit-member":
+        kwargs["member_id"] = member_id
+    if name == "document":
+        kwargs["token"] = token
+    return reverse(name, kwargs=kwargs)
+
+
+def _pattern(name):
+    return next(p for p in all_patterns() if p.name == name)
+
+
+@pytest.fixture
+def document(case, caseworker):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ehcp.web.cases.services import store_document
+
+    upload = SimpleUploadedFile("report.txt", b"advice", content_type="text/plain")
+    return store_document(case, caseworker, "EP report", upload)
+
+
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - {"home", "sign-in", "health"}))
+def test_signed_out_visitors_are_sent_to_sign_in(client, case, document, name):
+    url = url_for(name, case, 1, document.token)
+    response = client.post(url) if name in POST_ONLY else client.get(url)
+    if name == "sign-out":
+        assert response.status_code == 302
+        return
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize("role", Role.values)
+@pytest.mark.parametrize("name", sorted(set(EXPECTED) - POST_ONLY))
+def test_each_role_gets_exactly_its_pages(client, members, case, document, role, name):
+    member = members[Role.ADMINISTRATOR].membership.pk
+    client.force_login(members[role])
+    response = client.get(url_for(name, case, member, document.token))
+    perm = EXPECTED[name]
+    if perm is Perm.PUBLIC:
+        assert response.status_code in (200, 302)
+    elif perm in ROLE_PERMISSIONS[role]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+
+
+def test_a_user_without_an_organisation_sees_nothing(client, django_user_model, case):
+    stray = django_user_model.objects.create_user("stray@example.com", password="x" * 12)
+    client.force_login(stray)
+    assert client.get(reverse("dashboard")).status_code == 403
+    assert client.get(reverse("case", args=[case.reference])).status_code == 403
+
+
+def test_every_role_has_a_permission_set():
+    assert set(ROLE_PERMISSIONS) == set(Role.values)
