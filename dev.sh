@@ -45,6 +45,16 @@ ensure_assets() {
   "$PY" -m ehcp.web.manage ehcp_assets >/dev/null
 }
 
+import_statistics() {
+  # The public statistics pages read DfE's releases; the shared copies sit next to the repo.
+  local releases=../shared/data/dfe-ehcp-statistics
+  if ! compgen -G "$releases/*.zip" >/dev/null; then
+    echo "No DfE statistics releases in $releases: the statistics pages will say how to import them."
+    return 0
+  fi
+  "$PY" -m ehcp.web.manage ehcp_statistics "$releases"/*.zip
+}
+
 postgres_url() {
   echo "${EHCP_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 }
@@ -64,6 +74,7 @@ case "${1:-}" in
     export EHCP_SECURE_COOKIES=0  # the demo is served over plain http on this machine only
     "$PY" -m ehcp.web.manage migrate --no-input -v0
     "$PY" -m ehcp.web.manage ehcp_demo
+    import_statistics
     echo "Serving the demo at http://127.0.0.1:8000 (press Ctrl+C to stop)"
     exec "$PY" -m ehcp.web.manage runserver --insecure --noreload 127.0.0.1:8000
     ;;

@@ -5,6 +5,8 @@
 - `EHCP_DEBUG=1`: Django's debug mode (never in production).
 - `EHCP_SECURE_COOKIES=0`: allow session cookies over plain http (the local demo only).
 - `EHCP_ALLOWED_HOSTS`: comma-separated host names.
+- `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
+  variable `ehcp stats` uses); default var/stats.duckdb.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "ehcp.web.cases",
     "ehcp.web.audit",
     "ehcp.web.frontend",
+    "ehcp.web.statistics",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +96,8 @@ STATICFILES_DIRS = [("govuk", GOVUK_ASSETS_DIR)]
 # Uploaded documents live outside every static or public directory and are served only
 # through a view that checks the user may see the case.
 DOCUMENTS_ROOT = VAR_DIR / "documents"
+# DfE's published EHC plan statistics (`ehcp stats import --store PATH`), read-only here.
+STATS_STORE = Path(os.environ.get("EHCP_STATS_STORE") or VAR_DIR / "stats.duckdb")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -1,0 +1,13 @@
+"""Public statistics pages. Every view is deliberately `Perm.PUBLIC` (see `views.public_page`)."""
+
+from django.urls import path
+
+from ehcp.web.statistics import views
+
+urlpatterns = [
+    path("", views.index, name="statistics"),
+    path("councils/<str:code>/", views.council_profile, name="statistics-council"),
+    path("indicators/", views.indicator_list, name="statistics-indicators"),
+    path("indicators/<str:indicator_id>/", views.indicator_detail, name="statistics-indicator"),
+    path("league/<str:indicator_id>/<int:year>/", views.league_table, name="statistics-league"),
+]

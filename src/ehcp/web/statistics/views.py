@@ -1,0 +1,338 @@
+"""The public statistics pages. No sign-in, no case data and nothing written to the audit log:
+these views read only the statistics store, through `services`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from ehcp.stats import render as text
+from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
+from ehcp.stats.docs import DIRECTION, TIMING
+from ehcp.stats.errors import StatsError
+from ehcp.stats.queries import Comparison, Council, Ranked, Value, known_indicator
+from ehcp.web.frontend.permissions import Perm, requires
+from ehcp.web.statistics import charts, league, services, svg
+
+
+class BadRequestError(Exception):
+    """A query parameter we do not offer, described for the person who sent it."""
+
+
+def public_page(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A deliberately public GET page, with GOV.UK pages for the problems a visitor can hit."""
+
+    @functools.wraps(view)
+    def page(request: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return view(request, *args, **kwargs)
+        except services.NoStatisticsError:
+            return render(request, "statistics/empty.html", {"store": _store_hint()})
+        except services.UnavailableError:
+            return _problem(request, 503, "Statistics are not available at the moment", "")
+        except BadRequestError as error:
+            return _problem(request, 400, "There is a problem with the web address", str(error))
+        except StatsError as error:
+            return _problem(request, 404, "Page not found", str(error))
+
+    return requires(Perm.PUBLIC)(require_safe(page))
+
+
+def _problem(request: Any, status: int, title: str, message: str) -> Any:
+    context = {"heading": title, "message": message}
+    return render(request, "statistics/problem.html", context, status=status)
+
+
+def _store_hint() -> str:
+    path = services.store_path()
+    try:
+        return str(path.relative_to(settings.REPO_ROOT))
+    except ValueError:
+        return '"$EHCP_STATS_STORE"'
+
+
+def _format(request: Any) -> str:
+    wanted = request.GET.get("format") or "html"
+    if wanted not in ("html", "csv"):
+        raise BadRequestError("The format must be html or csv.")
+    return str(wanted)
+
+
+def _csv(body: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _query(**params: Any) -> str:
+    kept = {key: value for key, value in params.items() if value}
+    return "?" + urlencode(kept) if kept else ""
+
+
+# The index: choose a council and an indicator.
+
+
+@public_page
+def index(request: Any) -> Any:
+    councils = services.councils()
+    errors: list[tuple[str, str]] = []
+    if "council" in request.GET:
+        target = _chosen_profile(request, councils)
+        if target:
+            return redirect(target)
+        errors = [("council", "Select a council")]
+    context = {
+        "regions": _by_region(councils),
+        "latest": max(c.last_year for c in councils),
+        "indicators": INDICATORS,
+        "leagues": _latest_leagues(),
+        "errors": errors,
+        "releases": services.releases(),
+    }
+    return render(request, "statistics/index.html", context, status=400 if errors else 200)
+
+
+def _chosen_profile(request: Any, councils: tuple[Council, ...]) -> str | None:
+    code = request.GET.get("council", "")
+    indicator = request.GET.get("indicator", "")
+    if code not in {c.la_code for c in councils}:
+        return None
+    query = _query(indicator=indicator if indicator in BY_ID else "")
+    return reverse("statistics-council", args=[code]) + query
+
+
+def _by_region(councils: tuple[Council, ...]) -> list[tuple[str, list[Council]]]:
+    grouped = groupby(councils, key=lambda c: c.region_name or "Region not published")
+    return [(region, list(members)) for region, members in grouped]
+
+
+def _latest_leagues() -> list[tuple[Indicator, int]]:
+    years = services.years()
+    return [(i, years[i.id][-1]) for i in INDICATORS if years.get(i.id)]
+
+
+# A council's profile: a chart and a table for each indicator.
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool
+
+
+@dataclass(frozen=True)
+class TableRow:
+    period: str
+    cells: tuple[Cell, ...]
+    series_break: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    indicator: Indicator
+    chart: charts.Chart
+    svg: str
+    rows: tuple[TableRow, ...]
+    latest_year: int | None
+
+
+@public_page
+def council_profile(request: Any, code: str) -> Any:
+    council = services.find_council(code)
+    if code != council.la_code:
+        target = reverse("statistics-council", args=[council.la_code])
+        return redirect(target + _query(**request.GET.dict()), permanent=True)
+    indicator = request.GET.get("indicator") or None
+    if indicator is not None and indicator not in BY_ID:
+        raise BadRequestError(f"There is no indicator '{indicator}'.")
+    shape = _format(request)
+    comparisons = services.compare(council, indicator)
+    if shape == "csv":
+        body = text.show(council, comparisons, "csv")
+        return _csv(body, f"ehcp-statistics-{council.la_code}-{indicator or 'all'}.csv")
+    context = {
+        "council": council,
+        "sections": _sections(council, comparisons),
+        "chosen": indicator,
+        "indicators": INDICATORS,
+        "csv_query": _query(indicator=indicator, format="csv"),
+        "series_break_note": SERIES_BREAK_NOTE,
+        "releases": services.releases(),
+    }
+    return render(request, "statistics/council.html", context)
+
+
+def _sections(council: Council, comparisons: tuple[Comparison, ...]) -> list[Section]:
+    years = services.years()
+    sections = []
+    for indicator_id, rows in groupby(comparisons, key=lambda c: c.indicator):
+        found = list(rows)
+        entry = BY_ID[indicator_id]
+        table = tuple(_table_row(row, entry) for row in found)
+        latest = years.get(indicator_id, ())
+        chart = charts.build(council, found)
+        drawn = svg.render(chart, f"{indicator_id}-chart")
+        sections.append(Section(entry, chart, drawn, table, latest[-1] if latest else None))
+    return sections
+
+
+def _table_row(row: Comparison, entry: Indicator) -> TableRow:
+    period = f"January {row.year}" if entry.timing == "census" else str(row.year)
+    cells = tuple(_cell(value, entry.unit) for value in (row.council, row.region, row.england))
+    return TableRow(period, cells, row.series_break)
+
+
+def _cell(value: Value | None, unit: str) -> Cell:
+    if value is None:
+        return Cell("not published", False)
+    if value.value is None:
+        return Cell(text.MARKERS.get(value.marker or "", "not published"), False)
+    return Cell(text.shown(value, unit), True)
+
+
+# League tables.
+
+
+@dataclass(frozen=True)
+class Header:
+    column: str
+    label: str
+    numeric: bool
+    href: str
+    aria_sort: str
+
+
+@dataclass(frozen=True)
+class LeagueRow:
+    ranked: Ranked
+    value: str
+    mark: str
+
+
+ORDERING = {
+    True: "ranked highest first, because higher is better",
+    False: "ranked lowest first, because lower is better",
+    None: "ranked largest first: neither higher nor lower is better",
+}
+COLUMNS = (("rank", "Rank", True), ("council", "Council", False),
+           ("region", "Region", False), ("value", "Value", True))  # fmt: skip
+
+
+@public_page
+def league_table(request: Any, indicator_id: str, year: int) -> Any:
+    entry = known_indicator(indicator_id)
+    sorting = league.parse_sorting(request.GET.get("sort"), request.GET.get("order"))
+    if sorting is None:
+        raise BadRequestError("Sort by rank, council, region or value, ascending or descending.")
+    chosen = _highlighted_council(request.GET.get("highlight"))
+    shape = _format(request)
+    ranked = services.rank(indicator_id, year)
+    rows = league.sort(ranked, sorting)
+    if shape == "csv":
+        body = text.league(indicator_id, year, rows, "csv")
+        return _csv(body, f"ehcp-league-{indicator_id}-{year}.csv")
+    marks = league.neighbours(ranked, chosen) if chosen else {}
+    context = {
+        "entry": entry,
+        "year": year,
+        "years": services.years().get(indicator_id, ()),
+        "count": len(ranked),
+        "ordering": ORDERING[entry.higher_is_better],
+        "headers": _headers(sorting, chosen),
+        "rows": [
+            LeagueRow(r, text.shown(r.value, entry.unit), marks.get(r.council.la_code, ""))
+            for r in rows
+        ],  # fmt: skip
+        "chosen": chosen,
+        **_chosen_place(ranked, chosen, entry),
+        "sorting": sorting,
+        "councils": sorted((r.council for r in ranked), key=lambda c: c.name),
+        "csv_query": _league_query(sorting, chosen, format="csv"),
+        "releases": services.releases(),
+    }
+    return render(request, "statistics/league.html", context)
+
+
+def _chosen_place(
+    ranked: tuple[Ranked, ...], chosen: Council | None, entry: Indicator
+) -> dict[str, Any]:
+    place = next((r for r in ranked if chosen and r.council == chosen), None)
+    value = text.shown(place.value, entry.unit) if place else ""
+    return {"chosen_place": place, "chosen_value": value}
+
+
+def _highlighted_council(code: str | None) -> Council | None:
+    if not code:
+        return None
+    try:
+        return services.find_council(code)
+    except StatsError as error:
+        raise BadRequestError(str(error)) from error
+
+
+def _league_query(sorting: league.Sorting, chosen: Council | None, **extra: str) -> str:
+    default = sorting == league.Sorting()
+    return _query(
+        sort="" if default else sorting.column,
+        order="" if default else sorting.order,
+        highlight=chosen.la_code if chosen else "",
+        **extra,
+    )
+
+
+def _headers(sorting: league.Sorting, chosen: Council | None) -> list[Header]:
+    return [
+        Header(
+            column,
+            label,
+            numeric,
+            _league_query(sorting.link(column), chosen),
+            sorting.aria(column),
+        )
+        for column, label, numeric in COLUMNS
+    ]
+
+
+# Indicator definitions.
+
+
+@public_page
+def indicator_list(request: Any) -> Any:
+    years = services.years()
+    rows = [(i, TIMING[i.timing], years.get(i.id, ())) for i in INDICATORS]
+    return render(request, "statistics/indicators.html", {"rows": rows})
+
+
+@public_page
+def indicator_detail(request: Any, indicator_id: str) -> Any:
+    entry = known_indicator(indicator_id)
+    context = {
+        "entry": entry,
+        "direction": DIRECTION[entry.higher_is_better],
+        "timing": TIMING[entry.timing],
+        "parts": [BY_ID[i] for i in (entry.numerator_id, entry.denominator_id) if i],
+        "sources": [_source_text(source) for source in entry.sources],
+        "years": services.years().get(entry.id, ()),
+    }
+    return render(request, "statistics/indicator.html", context)
+
+
+def _source_text(source: Source) -> str:
+    where = f"{source.file} ({source.era} release layout)"
+    if source.value:
+        return f"{where}, column {source.value}"
+    numerator = " + ".join(source.numerator)
+    if source.denominator:
+        denominator = " + ".join(source.denominator)
+        return f"{where}: 100 × ({numerator}) ÷ ({denominator}), to 1 decimal place"
+    return f"{where}: {numerator}"
