@@ -142,6 +142,14 @@ def test_appeal_in_august_or_on_new_years_day_moves_past_it(sent: str, due: str)
     assert one(schedule(ev("decision_notice_sent", sent)), "AP1").due == day(due)
 
 
+def test_a_july_weekend_rolled_into_august_keeps_the_literal_date() -> None:
+    # r.12(3)(a) is applied to the unadjusted date (Sat 31 Jul 2021), so only r.12(2) moves
+    # it; as with the Christmas edge case, the family is given the earlier, literal date.
+    deadline = one(schedule(ev("decision_notice_sent", "Mon 31 May 2021")), "AP1")
+    assert deadline.due == day("Mon 2 Aug 2021")
+    assert "not a working day" in deadline.explanation
+
+
 def test_appeal_uses_only_a_certificate_issued_for_that_decision() -> None:
     deadlines = schedule(
         ev("decision_notice_sent", "Mon 6 Jan 2025"),

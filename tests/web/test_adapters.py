@@ -1,6 +1,6 @@
 from datetime import date
 
-from ehcp.rules import CaseFacts, Event
+from ehcp.rules import Event
 from ehcp.web.cases import adapters, services
 from ehcp.web.cases.models import CaseEvent
 
@@ -25,18 +25,3 @@ def test_retracted_events_leave_the_facts_but_stay_on_record(case, caseworker):
     services.retract_event(case, caseworker, row, TODAY)
     assert [e.name for e in adapters.facts_for(case).events] == ["request_received"]
     assert CaseEvent.objects.filter(case=case).count() == 3
-
-
-def test_only_contributor_keeps_one_contributors_advice():
-    facts = CaseFacts(
-        events=(
-            Event(date(2026, 1, 5), "request_received"),
-            Event(date(2026, 1, 6), "advice_requested", "health"),
-            Event(date(2026, 1, 6), "advice_requested", "school"),
-        )
-    )
-    kept = adapters.only_contributor(facts, "school")
-    assert [(e.name, e.kind) for e in kept.events] == [
-        ("request_received", None),
-        ("advice_requested", "school"),
-    ]

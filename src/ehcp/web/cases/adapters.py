@@ -71,25 +71,3 @@ def with_event(facts: CaseFacts, event: Event) -> CaseFacts:
         closures=facts.closures,
         date_of_birth=facts.date_of_birth,
     )
-
-
-def only_contributor(facts: CaseFacts, contributor: str) -> CaseFacts:
-    """`facts` without other contributors' advice events, so every advice deadline the clock
-    returns belongs to `contributor`."""
-    advice = {
-        "advice_requested",
-        "advice_received",
-        "reassessment_advice_requested",
-        "reassessment_advice_received",
-    }
-    kept = tuple(
-        event
-        for event in facts.events
-        if event.name not in advice or CaseFacts.kind_of(event) == contributor
-    )
-    return CaseFacts(
-        events=kept,
-        exceptions=facts.exceptions,
-        closures=facts.closures,
-        date_of_birth=facts.date_of_birth,
-    )

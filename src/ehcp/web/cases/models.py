@@ -82,10 +82,18 @@ class Case(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "reference"], name="unique_ref")
         ]
+        # One index for each way the case list is filtered and sorted, so a page of 25 is
+        # read straight off an index (no sort of the whole caseload): next deadline (either
+        # way, reference breaking ties), within a stage or a caseworker's cases. Latest first
+        # (DESC NULLS LAST) has its own index on PostgreSQL only: see migration 0002.
         indexes = [
-            models.Index(fields=["organisation", "next_due"]),
-            models.Index(fields=["organisation", "stage"]),
-            models.Index(fields=["organisation", "caseworker", "next_due"]),
+            models.Index(fields=["organisation", "next_due", "reference"], name="case_due"),
+            models.Index(
+                fields=["organisation", "stage", "next_due", "reference"], name="case_stage"
+            ),
+            models.Index(
+                fields=["organisation", "caseworker", "next_due", "reference"], name="case_worker"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,6 +136,16 @@ class CaseClosure(AppendOnly):
     setting_name = models.CharField(max_length=200)
     first_closed_day = models.DateField()
     reopening_day = models.DateField()
+
+
+class CaseloadVersion(models.Model):
+    """Changes whenever a case summary in the organisation changes. The dashboard's counts are
+    cached under it (see `queries.cached`), so every server process sees a change at once."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="caseload_version"
+    )
+    version = models.CharField(max_length=32)
 
 
 class AdviceClock(models.Model):

@@ -3,19 +3,24 @@ another organisation's cases."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final, TypeVar
+from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from ehcp.rules import Deadline
 from ehcp.web.cases import adapters
-from ehcp.web.cases.models import AdviceClock, Case
-from ehcp.web.cases.summary import advice_lines, next_actions, schedule
+from ehcp.web.cases.models import AdviceClock, Case, CaseloadVersion
+from ehcp.web.cases.summary import advice_from, next_actions, schedule
 from ehcp.web.organisations.models import Organisation
+
+T = TypeVar("T")
 
 SORTS = {
     "due": (F("next_due").asc(nulls_last=True), "reference"),
@@ -32,12 +37,14 @@ def cases_for(organisation: Organisation) -> QuerySet:
 
 def get_case(organisation: Organisation, reference: str) -> Case:
     """The case, or 404 when it does not exist in `organisation` (whoever else has it)."""
-    case = (
+    found = (
         cases_for(organisation)
         .select_related("child", "caseworker", "setting")
         .filter(reference=reference)
-        .first()
     )
+    # A slice, not `first()`: references are unique in an organisation, and `first()` would
+    # add an ORDER BY for the database to plan and do.
+    case = next(iter(found[:1]), None)
     if case is None:
         raise Http404("No such case")
     return case
@@ -60,7 +67,15 @@ def due_window(today: date, due: str) -> Q:
     return windows.get(due, Q())
 
 
-def filtered(organisation: Organisation, filters: Filters, today: date) -> QuerySet:
+# What a row of the case table shows.
+ROW_FIELDS: Final = (
+    "reference", "stage", "next_title", "next_due",
+    "child__first_name", "child__last_name", "caseworker__first_name", "caseworker__last_name",
+)  # fmt: skip
+
+
+def matching(organisation: Organisation, filters: Filters, today: date) -> QuerySet:
+    """The cases that pass `filters`, in no order."""
     cases = cases_for(organisation).filter(due_window(today, filters.due))
     if filters.caseworker == "none":
         cases = cases.filter(caseworker__isnull=True)
@@ -68,8 +83,65 @@ def filtered(organisation: Organisation, filters: Filters, today: date) -> Query
         cases = cases.filter(caseworker_id=int(filters.caseworker))
     if filters.stage:
         cases = cases.filter(stage=filters.stage)
+    return cases
+
+
+def filtered(organisation: Organisation, filters: Filters, today: date) -> QuerySet:
+    cases = matching(organisation, filters, today)
+    if filters.sort == "name":
+        # A child belongs to its case's organisation; saying so lets the database walk the
+        # children's name index instead of sorting the whole caseload.
+        cases = cases.filter(child__organisation=organisation)
     order = SORTS.get(filters.sort, SORTS["due"])
-    return cases.select_related("child", "caseworker").order_by(*order)
+    return cases.select_related("child", "caseworker").only(*ROW_FIELDS).order_by(*order)
+
+
+CACHE_SECONDS: Final = 300
+
+
+def caseload_version(organisation: Organisation) -> str:
+    """Changes (in the database, so for every server process) whenever a case summary in
+    `organisation` changes; see `services.caseload_changed`."""
+    relation = Organisation.caseload_version.related
+    if relation.is_cached(organisation):  # read with the signed-in user (MemberBackend)
+        row = relation.get_cached_value(organisation)
+        return row.version if row is not None else "0"
+    versions = CaseloadVersion.objects.filter(pk=organisation.pk)
+    return versions.values_list("version", flat=True).first() or "0"
+
+
+def cached(
+    organisation: Organisation, version: str, today: date, name: str, compute: Callable[[], T]
+) -> T:
+    """`compute()`, kept for `organisation`'s caseload as it stands at `version` on `today`.
+    The time limit is only a backstop for changes made outside `services`."""
+    key = f"ehcp:caseload:{organisation.pk}:{version}:{today.isoformat()}:{quote(name)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def count_matching(organisation: Organisation, filters: Filters, today: date, version: str) -> int:
+    """How many cases pass `filters` (counted once for each version of the caseload)."""
+    name = f"count:{filters.caseworker}:{filters.stage}:{filters.due}"
+    return cached(organisation, version, today, name, matching(organisation, filters, today).count)
+
+
+def overview(organisation: Organisation, today: date, version: str) -> dict[str, Any]:
+    """The dashboard's counts by stage and by caseworker, and their totals."""
+
+    def compute() -> dict[str, Any]:
+        everything = cases_for(organisation)
+        stages = by_stage(everything, today)
+        return {
+            "counts": totals(stages),
+            "by_stage": stages,
+            "by_caseworker": by_caseworker(everything, today),
+        }
+
+    return cached(organisation, version, today, "overview", compute)
 
 
 def _counts(today: date) -> dict[str, Count]:
@@ -134,7 +206,7 @@ def case_view(case: Case, today: date) -> CaseView:
         timeline=[(row, row.pk in live) for row in rows],
         deadlines=deadlines,
         actions=next_actions(deadlines),
-        advice=advice_lines(facts, today),
+        advice=advice_from(deadlines),
         exceptions=exceptions,
         documents=list(case.documents.order_by("-uploaded_at")),
     )

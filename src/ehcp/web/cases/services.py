@@ -6,15 +6,23 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.db import transaction
 
-from ehcp.rules import CaseFacts, Event, RecordedException, find_problems
+from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import adapters
-from ehcp.web.cases.models import AdviceClock, Case, CaseEvent, CaseException, Document
-from ehcp.web.cases.summary import advice_lines, summarise
+from ehcp.web.cases.models import (
+    AdviceClock,
+    Case,
+    CaseEvent,
+    CaseException,
+    CaseloadVersion,
+    Document,
+)
+from ehcp.web.cases.summary import advice_from, schedule, summarise
 from ehcp.web.organisations.models import Organisation
 from ehcp.web.people.models import Child
 
@@ -58,15 +66,30 @@ def check(facts: CaseFacts, today: date) -> None:
 def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> None:
     """Rewrite the case's cached clock answer and advice clocks from its timeline."""
     facts = facts if facts is not None else adapters.facts_for(case)
-    summary = summarise(facts, today)
+    deadlines = schedule(facts, today)
+    summary = summarise(facts, today, deadlines)
     for field, value in vars(summary).items():
         setattr(case, field, value)
     case.save(update_fields=list(vars(summary)))
     AdviceClock.objects.filter(case=case).delete()
-    AdviceClock.objects.bulk_create(advice_clocks(case, facts, today))
+    AdviceClock.objects.bulk_create(advice_clocks(case, deadlines))
+    # Once the change is committed, the dashboard's cached counts are out of date.
+    transaction.on_commit(partial(caseload_changed, case.organisation_id))
 
 
-def advice_clocks(case: Case, facts: CaseFacts, today: date) -> list[AdviceClock]:
+def caseload_changed(organisation_id: int) -> None:
+    """Give the organisation's caseload a new version, so no server process reads the counts
+    and pages cached under the old one (see `queries.cached`). Call it once a change to a
+    case, or to the team, is committed."""
+    token = secrets.token_hex(8)
+    versions = CaseloadVersion.objects.filter(pk=organisation_id)
+    if not versions.update(version=token):
+        row = CaseloadVersion(organisation_id=organisation_id, version=token)
+        CaseloadVersion.objects.bulk_create([row], ignore_conflicts=True)
+        versions.update(version=token)
+
+
+def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClock]:
     parties = {
         (row.kind, row.date): row.party for row in case.events.all() if "advice" in row.name
     }
@@ -81,7 +104,7 @@ def advice_clocks(case: Case, facts: CaseFacts, today: date) -> list[AdviceClock
             received_on=line.received_on,
             status=line.status,
         )
-        for line in advice_lines(facts, today)
+        for line in advice_from(deadlines)
     ]
 
 

@@ -17,15 +17,12 @@ from ehcp.rules import (
     Status,
     compute_schedule,
 )
-from ehcp.web.cases.adapters import only_contributor
 from ehcp.web.cases.stages import stage_for
 
 CALENDAR: Final = EnglandCalendar()
 OPEN: Final = frozenset({Status.OVERDUE, Status.DUE_SOON, Status.NOT_YET_DUE})
-ADVICE_LIMITS: Final = {
-    "A2": ("advice_requested", "advice_received"),
-    "Q2": ("reassessment_advice_requested", "reassessment_advice_received"),
-}
+# The advice clocks: A2 (assessment) and Q2 (re-assessment), one per contributor asked.
+ADVICE_LIMITS: Final = frozenset({"A2", "Q2"})
 
 
 @dataclass(frozen=True)
@@ -57,8 +54,11 @@ def next_actions(deadlines: tuple[Deadline, ...]) -> list[Deadline]:
     return [deadline for deadline in deadlines if deadline.status in OPEN]
 
 
-def summarise(facts: CaseFacts, today: date) -> Summary:
-    deadlines = schedule(facts, today)
+def summarise(
+    facts: CaseFacts, today: date, deadlines: tuple[Deadline, ...] | None = None
+) -> Summary:
+    """The case's stored summary; pass `deadlines` when the schedule is already worked out."""
+    deadlines = deadlines if deadlines is not None else schedule(facts, today)
     actions = next_actions(deadlines)
     first = actions[0] if actions else None
     return Summary(
@@ -72,17 +72,18 @@ def summarise(facts: CaseFacts, today: date) -> Summary:
     )
 
 
-def contributors(facts: CaseFacts) -> list[str]:
-    requested = {name for name, _ in ADVICE_LIMITS.values()}
-    kinds = {CaseFacts.kind_of(e) or "" for e in facts.events if e.name in requested}
-    return sorted(kinds)
-
-
 def advice_lines(facts: CaseFacts, today: date) -> list[AdviceLine]:
     """Every advice request with its own clock, as the engine works it out."""
-    return [
-        AdviceLine(kind, d.start_date, d.due, d.completed_on, d.status.value)
-        for kind in contributors(facts)
-        for d in schedule(only_contributor(facts, kind), today)
+    return advice_from(schedule(facts, today))
+
+
+def advice_from(deadlines: tuple[Deadline, ...]) -> list[AdviceLine]:
+    """The advice requests in a schedule already worked out: each advice deadline (A2, Q2)
+    names its contributor in `start_kind`. Contributor by contributor, soonest due first."""
+    lines = [
+        AdviceLine(d.start_kind or "", d.start_date, d.due, d.completed_on, d.status.value)
+        for d in deadlines
         if d.id in ADVICE_LIMITS
     ]
+    # A stable sort keeps the schedule's own (due-date) order within each contributor.
+    return sorted(lines, key=lambda line: line.contributor)

@@ -80,6 +80,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Django's backend, reading the user with their membership in one query (frontend/backends.py).
+AUTHENTICATION_BACKENDS = ["ehcp.web.frontend.backends.MemberBackend"]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "dashboard"
 

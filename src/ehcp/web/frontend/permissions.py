@@ -12,6 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
 from ehcp.web.audit.services import record as audit
+from ehcp.web.organisations.models import Membership
 
 
 class Perm(StrEnum):
@@ -35,14 +36,25 @@ ROLE_PERMISSIONS: Final[dict[str, frozenset[Perm]]] = {
 def membership_of(user: Any) -> Any:
     if not user.is_authenticated or not user.is_active:
         return None
+    relation = user.__class__.membership.related
+    if not relation.is_cached(user):
+        # One query for the membership and its organisation (every page needs both), kept
+        # on the user for the rest of the request.
+        found = Membership.objects.select_related("organisation").filter(user=user).first()
+        relation.set_cached_value(user, found)
+        if found is not None:
+            Membership.user.field.set_cached_value(found, user)
     return getattr(user, "membership", None)
 
 
-def allowed(user: Any, perm: Perm) -> bool:
-    if perm is Perm.PUBLIC:
-        return True
+def permissions_of(user: Any) -> frozenset[Perm]:
+    """What `user`'s role allows, besides public pages (nothing without a membership)."""
     membership = membership_of(user)
-    return membership is not None and perm in ROLE_PERMISSIONS[membership.role]
+    return ROLE_PERMISSIONS[membership.role] if membership is not None else frozenset()
+
+
+def allowed(user: Any, perm: Perm) -> bool:
+    return perm is Perm.PUBLIC or perm in permissions_of(user)
 
 
 def requires(perm: Perm) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

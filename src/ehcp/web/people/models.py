@@ -19,7 +19,8 @@ class Child(models.Model):
     class Meta:
         verbose_name_plural = "children"
         indexes = [
-            models.Index(fields=["organisation", "last_name"]),
+            # Also the case list sorted by name (last, then first).
+            models.Index(fields=["organisation", "last_name", "first_name"], name="child_name"),
             models.Index(fields=["organisation", "date_of_birth"]),
             models.Index(fields=["organisation", "upn"]),
         ]

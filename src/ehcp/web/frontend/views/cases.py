@@ -8,7 +8,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from ehcp.rules import EVENT_TYPES, RecordedException
@@ -21,13 +24,27 @@ from ehcp.web.frontend.timeline import timeline_items
 from ehcp.web.frontend.views.common import form_errors, today
 
 
+def csrf_input(request: Any) -> str:
+    """The hidden field `{% csrf_token %}` writes."""
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+
+
 @requires(Perm.VIEW_CASES)
 def case_page(request: Any, reference: str) -> Any:
     case = queries.get_case(request.organisation, reference)
     view = queries.case_view(case, today())
     audit(request.user, "view", "Case page", case.reference)
-    context = {"view": view, "case": case, "today": today()}
-    context["timeline"] = timeline_items(view.timeline, view.deadlines)
+    retract_url = reverse("retract-event", args=[case.reference, 0])
+    context = {
+        "view": view,
+        "case": case,
+        "today": today(),
+        "timeline": timeline_items(view.timeline, view.deadlines, retract_url),
+        # One token for every retract form on the page (the tag would make one per form).
+        "csrf_input": csrf_input(request),
+    }
     return render(request, "frontend/case.html", context)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 
 def today() -> date:
@@ -16,8 +17,24 @@ def today() -> date:
     return fixed if fixed is not None else timezone.localdate()
 
 
-def paginate(request: Any, items: Any, per_page: int = 25) -> Page:
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are, so it need not count them itself."""
+
+    def __init__(self, items: Any, per_page: int, count: int) -> None:
+        super().__init__(items, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def paginate(request: Any, items: Any, per_page: int = 25, count: int | None = None) -> Page:
+    """A page of `items`; pass `count` when the number of items is already known."""
+    paginator = (
+        Paginator(items, per_page) if count is None else CountedPaginator(items, per_page, count)
+    )
+    return paginator.get_page(request.GET.get("page"))
 
 
 def form_errors(form: Any) -> list[tuple[str, str]]:

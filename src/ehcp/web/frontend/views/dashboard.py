@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import hashlib
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from ehcp.web.cases import queries
 from ehcp.web.cases.stages import STAGES
@@ -24,24 +27,26 @@ def _filters(request: Any) -> queries.Filters:
     )
 
 
-def _caseworkers(organisation: Any) -> list[Any]:
-    return list(
+def _caseworkers(organisation: Any) -> list[tuple[str, str]]:
+    """(id, full name) of each active member, for the caseworker filter."""
+    members = (
         get_user_model()
         .objects.filter(membership__organisation=organisation, is_active=True)
         .order_by("last_name", "first_name")
-        .only("id", "first_name", "last_name")
+        .values_list("id", "first_name", "last_name")
     )
+    return [(str(pk), f"{first} {last}".strip()) for pk, first, last in members]
 
 
-def _list_context(request: Any) -> dict[str, Any]:
-    day = today()
+def _list_context(request: Any, version: str, day: date) -> dict[str, Any]:
     filters = _filters(request)
     cases = queries.filtered(request.organisation, filters, day)
+    count = queries.count_matching(request.organisation, filters, day, version)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "today": day,
-        "page": paginate(request, cases),
+        "page": paginate(request, cases, count=count),
         "filters": filters,
         "stages": STAGES,
         "caseworkers": _caseworkers(request.organisation),
@@ -50,21 +55,39 @@ def _list_context(request: Any) -> dict[str, Any]:
     }
 
 
+def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any]]) -> str:
+    """The page's main content, rendered once for each version of the organisation's caseload
+    (on each day) and query string: it shows nothing that differs between the organisation's
+    members, and any change to a case (or to the team) gives the caseload a new version."""
+    day = today()
+    version = queries.caseload_version(request.organisation)
+
+    def render_body() -> str:
+        context = _list_context(request, version, day) | extra(version, day)
+        return render_to_string(template, context, request)
+
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+    name = f"{template}?{query}"
+    return queries.cached(request.organisation, version, day, name, render_body)
+
+
+def _overview(request: Any) -> Callable[[str, date], dict[str, Any]]:
+    def extra(version: str, day: date) -> dict[str, Any]:
+        return queries.overview(request.organisation, day, version) | {
+            "week": day + timedelta(days=7),
+            "fortnight": day + timedelta(days=14),
+        }
+
+    return extra
+
+
 @requires(Perm.VIEW_CASES)
 def dashboard(request: Any) -> Any:
-    day = today()
-    everything = queries.cases_for(request.organisation)
-    stages = queries.by_stage(everything, day)
-    context = _list_context(request) | {
-        "counts": queries.totals(stages),
-        "by_stage": stages,
-        "by_caseworker": queries.by_caseworker(everything, day),
-        "week": day + timedelta(days=7),
-        "fortnight": day + timedelta(days=14),
-    }
-    return render(request, "frontend/dashboard.html", context)
+    body = _cached_body(request, "frontend/includes/dashboard_body.html", _overview(request))
+    return render(request, "frontend/dashboard.html", {"body": body})
 
 
 @requires(Perm.VIEW_CASES)
 def case_list(request: Any) -> Any:
-    return render(request, "frontend/case_list.html", _list_context(request))
+    body = _cached_body(request, "frontend/includes/case_list_body.html", lambda *_: {})
+    return render(request, "frontend/case_list.html", {"body": body})

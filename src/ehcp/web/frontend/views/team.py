@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ehcp.web.audit.services import record as audit
+from ehcp.web.cases.services import caseload_changed
 from ehcp.web.frontend.forms import MemberForm, RoleForm
 from ehcp.web.frontend.permissions import Perm, requires
 from ehcp.web.frontend.views.common import form_errors
@@ -39,6 +41,8 @@ def _add(request: Any, data: dict[str, Any]) -> str:
         )  # fmt: skip
         Membership.objects.create(user=user, organisation=request.organisation, role=data["role"])
         audit(request.user, "change", f"Added team member {user.pk}")
+        # The caseworker filter on the (cached) dashboard and case list lists the team.
+        transaction.on_commit(partial(caseload_changed, request.organisation.pk))
     return password
 
 
@@ -73,6 +77,7 @@ def edit_member(request: Any, member_id: int) -> Any:
                 member.user.is_active = form.cleaned_data["active"]
                 member.user.save(update_fields=["is_active"])
                 audit(request.user, "change", f"Changed team member {member.user.pk}")
+                transaction.on_commit(partial(caseload_changed, request.organisation.pk))
             messages.success(request, "Team member updated")
             return redirect("team")
     context = {"form": form, "member": member, "errors": form_errors(form)}
