@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ehcp.stats.errors import StatsError
+from ehcp.stats.normalise import GEOGRAPHY
 
 MEASURES = ("Appeals registered", "Total Appealable Decisions", "SEND Tribunal Appeal Rate")
 ENGLAND = ("E92000001", "England")
@@ -35,16 +36,7 @@ REGION_CODES = {
 CODES_BY_NAME = {"Bournemouth": "837", "Poole": "836"}
 HEADER = (
     "source_row",
-    "time_period",
-    "time_identifier",
-    "geographic_level",
-    "country_code",
-    "country_name",
-    "region_code",
-    "region_name",
-    "new_la_code",
-    "old_la_code",
-    "la_name",
+    *GEOGRAPHY,
     *MEASURES,
 )
 _FOOTNOTE = re.compile(r"[\d,]+$")
