@@ -79,3 +79,16 @@ def test_overlap_of_date_ranges() -> None:
         )
         == 0
     )
+
+
+def test_dates_read_the_same_in_every_locale() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ehcp.rules.reckon import fmt
+
+    @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
+    def check(when: date) -> None:
+        assert day(fmt(when)) == when  # `day` parses English names and checks the weekday
+
+    check()

@@ -10,6 +10,7 @@ from typing import Any
 
 from ehcp.cli.calendar_file import write_ics
 from ehcp.cli.errors import UserError
+from ehcp.cli.vocabulary import print_events
 from ehcp.rules import CaseFacts, Deadline, EnglandCalendar, Event, compute_schedule
 from ehcp.rules.reckon import fmt
 from ehcp.rules.serialise import deadline_to_dict, facts_from_dict, parse_date
@@ -47,8 +48,6 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.list_events:
-        from ehcp.cli.vocabulary import print_events
-
         print_events()
         return 0
     try:

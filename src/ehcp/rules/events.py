@@ -299,17 +299,22 @@ class CaseFacts:
     date_of_birth: date | None = None
     post16_route: str = "further_education"
     _sorted: tuple[Event, ...] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, tuple[Event, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_sorted", tuple(sorted(self.events, key=lambda e: e.date)))
+        in_order = tuple(sorted(self.events, key=lambda e: e.date))
+        by_name: dict[str, list[Event]] = {}
+        for event in in_order:
+            by_name.setdefault(event.name, []).append(event)
+        object.__setattr__(self, "_sorted", in_order)
+        object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in by_name.items()})
 
     def of(self, name: str, kinds: tuple[str, ...] = ()) -> tuple[Event, ...]:
         """Events called `name` in date order, narrowed to `kinds` when given."""
-        return tuple(
-            event
-            for event in self._sorted
-            if event.name == name and (not kinds or self.kind_of(event) in kinds)
-        )
+        named = self._by_name.get(name, ())
+        if not kinds:
+            return named
+        return tuple(event for event in named if self.kind_of(event) in kinds)
 
     def of_all(self) -> tuple[Event, ...]:
         return self._sorted

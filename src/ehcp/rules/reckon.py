@@ -20,9 +20,13 @@ CORONAVIRUS_WINDOW = (date(2020, 5, 1), date(2020, 9, 25))
 MOVE_NOTICE_WORKING_DAYS = 15
 
 
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def fmt(day: date) -> str:
-    """A date as a caseworker reads it: Mon 8 Jan 2024."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """A date as a caseworker reads it, Mon 8 Jan 2024, whatever the process locale."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 Reckoner = Callable[[Timescale, Event, CaseFacts, WorkingDayCalendar], tuple[date, str]]
