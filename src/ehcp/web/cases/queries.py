@@ -11,12 +11,20 @@ from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from ehcp.rules import Deadline
 from ehcp.web.cases import adapters
-from ehcp.web.cases.models import AdviceClock, Case, CaseloadVersion
+from ehcp.web.cases.models import (
+    AdviceClock,
+    Case,
+    CaseClosure,
+    CaseException,
+    CaseloadVersion,
+    Document,
+)
 from ehcp.web.cases.summary import advice_from, next_actions, schedule
 from ehcp.web.organisations.models import Organisation
 
@@ -36,12 +44,9 @@ def cases_for(organisation: Organisation) -> QuerySet:
 
 
 def get_case(organisation: Organisation, reference: str) -> Case:
-    """The case, or 404 when it does not exist in `organisation` (whoever else has it)."""
-    found = (
-        cases_for(organisation)
-        .select_related("child", "caseworker", "setting")
-        .filter(reference=reference)
-    )
+    """The case, with its child and setting, or 404 when it does not exist in `organisation`
+    (whoever else has it)."""
+    found = cases_for(organisation).select_related("child", "setting").filter(reference=reference)
     # A slice, not `first()`: references are unique in an organisation, and `first()` would
     # add an ORDER BY for the database to plan and do.
     case = next(iter(found[:1]), None)
@@ -102,12 +107,10 @@ CACHE_SECONDS: Final = 300
 def caseload_version(organisation: Organisation) -> str:
     """Changes (in the database, so for every server process) whenever a case summary in
     `organisation` changes; see `services.caseload_changed`."""
-    relation = Organisation.caseload_version.related
-    if relation.is_cached(organisation):  # read with the signed-in user (MemberBackend)
-        row = relation.get_cached_value(organisation)
-        return row.version if row is not None else "0"
-    versions = CaseloadVersion.objects.filter(pk=organisation.pk)
-    return versions.values_list("version", flat=True).first() or "0"
+    versions = CaseloadVersion.objects.filter(pk=organisation.pk).values_list("version")
+    # A slice, not `first()`, which would add an ORDER BY to build and plan.
+    row = next(iter(versions[:1]), None)
+    return row[0] if row is not None else "0"
 
 
 def cached(
@@ -192,15 +195,23 @@ class CaseView:
     advice: list[Any]
     exceptions: list[Any]
     documents: list[Any]
+    names: dict[int, str]  # full names of the caseworker and of whoever recorded an event
+
+    @property
+    def caseworker_name(self) -> str:
+        return self.names.get(self.case.caseworker_id or 0, "")
 
 
 def case_view(case: Case, today: date) -> CaseView:
     """Everything the case page shows, with the schedule worked out afresh by the clock."""
-    rows = list(case.events.select_related("recorded_by").order_by("date", "pk"))
-    exceptions = list(case.exceptions.all())
-    facts = adapters.build_facts(case.child.date_of_birth, rows, exceptions, case.closures.all())
+    rows = list(case.events.order_by("date", "pk"))
+    has_exceptions, has_closures, has_documents = sections_with_rows(case)
+    exceptions = list(case.exceptions.all()) if has_exceptions else []
+    closures = list(case.closures.all()) if has_closures else []
+    facts = adapters.build_facts(case.child.date_of_birth, rows, exceptions, closures)
     deadlines = schedule(facts, today)
     live = {row.pk for row in adapters.live_events(rows)}
+    people = {case.caseworker_id} | {row.recorded_by_id for row in rows}
     return CaseView(
         case=case,
         timeline=[(row, row.pk in live) for row in rows],
@@ -208,8 +219,46 @@ def case_view(case: Case, today: date) -> CaseView:
         actions=next_actions(deadlines),
         advice=advice_from(deadlines),
         exceptions=exceptions,
-        documents=list(case.documents.order_by("-uploaded_at")),
+        documents=list(case.documents.order_by("-uploaded_at")) if has_documents else [],
+        names=member_names(case.organisation_id, people - {None}),
     )
+
+
+def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
+    """Whether the case has any exceptions, closures and documents: most have none, and one
+    query asking for all three costs a fraction of reading each."""
+    tables = [model._meta.db_table for model in (CaseException, CaseClosure, Document)]
+    exists = [f"EXISTS (SELECT 1 FROM {table} WHERE case_id = %s)" for table in tables]  # noqa: S608
+    sql = "SELECT " + ", ".join(exists)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [case.pk] * len(tables))
+        row = cursor.fetchone()
+    return bool(row[0]), bool(row[1]), bool(row[2])
+
+
+NAMES_CACHE_SECONDS: Final = 300
+
+
+def member_names(organisation_id: int, user_ids: set[int]) -> dict[int, str]:
+    """Full names of `user_ids` (the caseworker and whoever recorded events on a case). The
+    names of the organisation's members are kept for a few minutes (they are only shown, so
+    a new name may take that long to appear); anyone not among them is read afresh."""
+    key = f"ehcp:names:{organisation_id}"
+    names = cache.get(key)
+    if names is None:
+        names = _full_names(
+            get_user_model().objects.filter(membership__organisation_id=organisation_id)
+        )
+        cache.set(key, names, NAMES_CACHE_SECONDS)
+    missing = user_ids - names.keys()
+    if missing:
+        names = names | _full_names(get_user_model().objects.filter(pk__in=missing))
+    return {pk: names[pk] for pk in user_ids if pk in names}
+
+
+def _full_names(users: QuerySet) -> dict[int, str]:
+    rows = users.values_list("pk", "first_name", "last_name")
+    return {pk: f"{first} {last}".strip() for pk, first, last in rows}
 
 
 def search(organisation: Organisation, text: str) -> QuerySet:

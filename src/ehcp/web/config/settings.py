@@ -5,6 +5,12 @@
 - `EHCP_DEBUG=1`: Django's debug mode (never in production).
 - `EHCP_SECURE_COOKIES=0`: allow session cookies over plain http (the local demo only).
 - `EHCP_ALLOWED_HOSTS`: comma-separated host names.
+- `EHCP_CACHE_URL`: a Redis URL (`redis://host:6379/0`) for a cache that every server process
+  shares: production sets it. Sign-in throttling then counts failures across processes,
+  sessions are read from the cache (and written through to the database) and the signed-in
+  member is kept there for a minute. Without it, each process keeps its own memory cache and
+  sessions and members are read from the database on every request.
+- `EHCP_DB_PREPARE=0`: no prepared statements on PostgreSQL (for a transaction-mode pooler).
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
 """
@@ -74,13 +80,23 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'ehcp.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server let psycopg prepare a query the fifth time a connection
+    # runs it, so PostgreSQL plans each of the app's queries once per connection rather than
+    # on every request (planning cost more than running most of them). Django turns prepared
+    # statements off by default for the sake of transaction-mode connection poolers, which
+    # this deployment does not use (EHCP_DB_PREPARE=0 turns them off again).
+    if os.environ.get("EHCP_DB_PREPARE", "1") != "0":
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options |= {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-# Django's backend, reading the user with their membership in one query (frontend/backends.py).
+# Django's backend, reading the user with their membership in one query, kept in a shared
+# cache for a minute (frontend/backends.py).
 AUTHENTICATION_BACKENDS = ["ehcp.web.frontend.backends.MemberBackend"]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -123,7 +139,21 @@ CONTENT_SECURITY_POLICY = (
 # locks sign-in for that account or address until the window passes.
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_URL = os.environ.get("EHCP_CACHE_URL", "")
+# Whether every server process sees the same cache (what may be kept there depends on it).
+SHARED_CACHE = bool(CACHE_URL)
+if SHARED_CACHE:
+    # Only with a shared cache: a per-process cache would keep a signed-out session alive in
+    # the other processes.
+    CACHES = {
+        "default": {
+            "BACKEND": "ehcp.web.config.cache.SharedClientRedisCache",
+            "LOCATION": CACHE_URL,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

@@ -1,19 +1,52 @@
 """Sign-in backend: Django's own, but the signed-in user is read on each request together
-with their membership, organisation and its caseload version, in one query instead of four
-(every page needs the membership and organisation; the dashboard and case list the version)."""
+with their membership and organisation (every page needs both) in one query.
+
+Where the server processes share a cache (`EHCP_CACHE_URL`), the member is kept there for a
+minute, as reading it was the largest fixed cost of every page. Saving or deleting a user or
+a membership (a new role, a deactivation, a new password) forgets the kept copy at once, in
+every process; see `forget_member`. A per-process cache is never used for this: another
+process could not forget its copy."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+
+MEMBER_CACHE_SECONDS: Final = 60
+
+
+def member_key(user_id: Any) -> str:
+    return f"ehcp:member:{user_id}"
+
+
+def load_member(user_id: Any) -> Any:
+    users = get_user_model()._default_manager.select_related("membership__organisation")
+    # A slice, not `first()`, which would add an ORDER BY to build and plan.
+    return next(iter(users.filter(pk=user_id)[:1]), None)
 
 
 class MemberBackend(ModelBackend):
     def get_user(self, user_id: Any) -> Any:
-        users = get_user_model()._default_manager.select_related(
-            "membership__organisation__caseload_version"
-        )
-        user = users.filter(pk=user_id).first()
+        shared = settings.SHARED_CACHE
+        user = cache.get(member_key(user_id)) if shared else None
+        if user is None:
+            user = load_member(user_id)
+            if user is not None and shared:
+                cache.set(member_key(user_id), user, MEMBER_CACHE_SECONDS)
         return user if user is not None and self.user_can_authenticate(user) else None
+
+
+def forget_member(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Signal receiver for users and memberships: drop the kept copy of that member."""
+    user_id = instance.pk if isinstance(instance, get_user_model()) else instance.user_id
+    cache.delete(member_key(user_id))
+
+
+def forget_organisation_members(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Signal receiver for organisations: drop the kept copy of each of its members."""
+    members = instance.memberships.values_list("user_id", flat=True)
+    cache.delete_many([member_key(user_id) for user_id in members])

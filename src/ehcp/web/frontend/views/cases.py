@@ -19,8 +19,8 @@ from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries, services
 from ehcp.web.frontend import forms
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.timeline import timeline_items
+from ehcp.web.frontend.permissions import Perm, allowed, requires
+from ehcp.web.frontend.timeline import timeline_html
 from ehcp.web.frontend.views.common import form_errors, today
 
 
@@ -36,14 +36,14 @@ def case_page(request: Any, reference: str) -> Any:
     case = queries.get_case(request.organisation, reference)
     view = queries.case_view(case, today())
     audit(request.user, "view", "Case page", case.reference)
-    retract_url = reverse("retract-event", args=[case.reference, 0])
+    may_retract = allowed(request.user, Perm.EDIT_CASES)
+    retract_url = reverse("retract-event", args=[case.reference, 0]) if may_retract else ""
     context = {
         "view": view,
         "case": case,
         "today": today(),
-        "timeline": timeline_items(view.timeline, view.deadlines, retract_url),
         # One token for every retract form on the page (the tag would make one per form).
-        "csrf_input": csrf_input(request),
+        "timeline": timeline_html(view, retract_url, csrf_input(request)),
     }
     return render(request, "frontend/case.html", context)
 

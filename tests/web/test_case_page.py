@@ -1,0 +1,128 @@
+"""The case page: what it shows, built with as few reads as it can (see docs/adr/0007)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.core.cache import cache
+from django.urls import reverse
+
+from ehcp.rules import RecordedException
+from ehcp.web.cases import queries, services
+from ehcp.web.frontend.backends import member_key
+
+from .conftest import TODAY, make_member
+
+
+def page(client, case) -> str:
+    response = client.get(reverse("case", args=[case.reference]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def timeline(html: str) -> list[str]:
+    """The timeline's items as text, in the order shown."""
+    items = re.findall(r'<li class="app-timeline__item[^"]*">(.*?)</li>', html, re.S)
+    texts = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", item)).strip() for item in items]
+    return [text.replace(" :", ":") for text in texts]
+
+
+def test_the_timeline_shows_events_and_deadlines_in_date_order(signed_in, case):
+    items = timeline(page(signed_in, case))
+    assert items[0].startswith("1 June 2026: Request received")
+    assert "Recorded by Caseworker User" in items[0]
+    due = [item for item in items if ": due – " in item]
+    # Monday 1 June 2026 + 6 weeks = Monday 13 July 2026 (A1), shown with its status.
+    assert any(item.startswith("13 July 2026: due – ") and "Overdue" in item for item in due)
+    dates = [
+        date.fromisoformat(d)
+        for d in re.findall(r'<time datetime="([\d-]+)"', page(signed_in, case))
+    ]
+    assert dates == sorted(dates)
+
+
+def test_timeline_text_is_escaped(signed_in, case, caseworker):
+    note = '<script>alert("x")</script>'
+    new = services.NewEvent(
+        date(2026, 6, 8), "advice_requested", "health", party="<b>EP</b>", note=note
+    )
+    services.record_event(case, caseworker, new, TODAY)
+    html = page(signed_in, case)
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;EP&lt;/b&gt;" in html
+
+
+def test_retract_forms_only_for_those_who_may_change_the_case(client, council, case):
+    client.force_login(make_member(council, "read_only"))
+    assert "Retract" not in page(client, case)
+    client.force_login(make_member(council, "manager"))
+    html = page(client, case)
+    event = case.events.get()
+    assert f'action="/cases/{case.reference}/events/{event.pk}/retract/"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_a_retracted_event_is_struck_through_without_a_second_retract_button(
+    signed_in, case, caseworker
+):
+    row = services.record_event(
+        case, caseworker, services.NewEvent(date(2026, 6, 8), "advice_requested", "health"), TODAY
+    )
+    services.retract_event(case, caseworker, row, TODAY)
+    html = page(signed_in, case)
+    assert "app-timeline__item--retracted" in html
+    assert html.count(f"/events/{row.pk}/retract/") == 0
+    assert "Retraction" in html
+
+
+def test_caseworker_and_recorder_names(signed_in, council, case, caseworker):
+    assert "Caseworker User" in page(signed_in, case)
+    colleague = make_member(council, "manager")
+    new = services.NewEvent(date(2026, 6, 8), "advice_requested", "health")
+    services.record_event(case, colleague, new, TODAY)
+    # A member who joined after the names were kept is still named.
+    assert "Recorded by Manager User" in page(signed_in, case)
+    unassigned = services.open_request(council, caseworker, services.NewRequest(
+        first_name="Sam", last_name="Example", date_of_birth=date(2016, 1, 4),
+        received_on=date(2026, 9, 7),
+    ), TODAY)  # fmt: skip
+    assert "Not assigned" in page(signed_in, unassigned)
+
+
+def test_sections_are_read_only_when_they_have_rows(signed_in, case, caseworker):
+    assert queries.sections_with_rows(case) == (False, False, False)
+    html = page(signed_in, case)
+    assert "No exceptions recorded." in html
+    assert "No documents uploaded." in html
+    exception = RecordedException("E3", date(2026, 6, 15), evidence="Child abroad until July")
+    services.record_exception(case, caseworker, exception, TODAY)
+    assert queries.sections_with_rows(case) == (True, False, False)
+    assert "E3 from 15 June 2026. Evidence: Child abroad until July" in page(signed_in, case)
+
+
+def test_the_signed_in_member_is_kept_in_a_shared_cache_and_forgotten_on_change(
+    client, council, caseworker, case, settings, django_assert_max_num_queries
+):
+    settings.SHARED_CACHE = True
+    client.force_login(caseworker)
+    page(client, case)
+    assert cache.get(member_key(caseworker.pk)) is not None
+    # The session, the case, its events, sections and carers, the audit entry: no user read.
+    with django_assert_max_num_queries(7):
+        page(client, case)
+    caseworker.membership.role = "read_only"
+    caseworker.membership.save()
+    assert cache.get(member_key(caseworker.pk)) is None
+    assert client.get(reverse("new-request")).status_code == 403
+    caseworker.is_active = False
+    caseworker.save()
+    assert client.get(reverse("case", args=[case.reference])).status_code == 302
+
+
+def test_a_per_process_cache_never_keeps_the_member(client, caseworker, case, settings):
+    settings.SHARED_CACHE = False
+    client.force_login(caseworker)
+    page(client, case)
+    assert cache.get(member_key(caseworker.pk)) is None
