@@ -43,6 +43,7 @@ def test_the_timeline_shows_events_and_deadlines_in_date_order(signed_in, case):
 
 
 def test_timeline_text_is_escaped(signed_in, case, caseworker):
+    # Advice asked for on Monday 8 June 2026, on a request received Monday 1 June 2026.
     note = '<script>alert("x")</script>'
     new = services.NewEvent(
         date(2026, 6, 8), "advice_requested", "health", party="<b>EP</b>", note=note
@@ -67,6 +68,7 @@ def test_retract_forms_only_for_those_who_may_change_the_case(client, council, c
 def test_a_retracted_event_is_struck_through_without_a_second_retract_button(
     signed_in, case, caseworker
 ):
+    # Advice asked for on Monday 8 June 2026, then retracted.
     row = services.record_event(
         case, caseworker, services.NewEvent(date(2026, 6, 8), "advice_requested", "health"), TODAY
     )
@@ -80,10 +82,12 @@ def test_a_retracted_event_is_struck_through_without_a_second_retract_button(
 def test_caseworker_and_recorder_names(signed_in, council, case, caseworker):
     assert "Caseworker User" in page(signed_in, case)
     colleague = make_member(council, "manager")
+    # A colleague records advice asked for on Monday 8 June 2026.
     new = services.NewEvent(date(2026, 6, 8), "advice_requested", "health")
     services.record_event(case, colleague, new, TODAY)
     # A member who joined after the names were kept is still named.
     assert "Recorded by Manager User" in page(signed_in, case)
+    # A request received Monday 7 September 2026 for a child born Monday 4 January 2016.
     unassigned = services.open_request(council, caseworker, services.NewRequest(
         first_name="Sam", last_name="Example", date_of_birth=date(2016, 1, 4),
         received_on=date(2026, 9, 7),
@@ -96,6 +100,7 @@ def test_sections_are_read_only_when_they_have_rows(signed_in, case, caseworker)
     html = page(signed_in, case)
     assert "No exceptions recorded." in html
     assert "No documents uploaded." in html
+    # Exception E3 from Monday 15 June 2026.
     exception = RecordedException("E3", date(2026, 6, 15), evidence="Child abroad until July")
     services.record_exception(case, caseworker, exception, TODAY)
     assert queries.sections_with_rows(case) == (True, False, False)

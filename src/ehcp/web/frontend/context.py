@@ -1,10 +1,32 @@
-"""Template context: the signed-in member's organisation and what their role allows."""
+"""Template context: the signed-in member's organisation, what their role allows, and the
+service navigation links it gives them."""
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, Final
+
+from django.urls import get_script_prefix, reverse
 
 from ehcp.web.frontend.permissions import Perm, membership_of, permissions_of
+
+# (URL name, link text, the permission that shows the link), in the order shown.
+NAVIGATION: Final = (
+    ("dashboard", "Dashboard", Perm.VIEW_CASES),
+    ("case-list", "Cases", Perm.VIEW_CASES),
+    ("search", "Search", Perm.VIEW_CASES),
+    ("advice", "Advice tracker", Perm.VIEW_CASES),
+    ("new-request", "New request", Perm.EDIT_CASES),
+    ("import", "Import", Perm.IMPORT_CASES),
+    ("audit", "Audit log", Perm.READ_AUDIT),
+    ("team", "Team", Perm.MANAGE_TEAM),
+)
+
+
+@cache
+def _addresses(prefix: str) -> dict[str, str]:
+    """Each navigation link's address, worked out once per process (and script prefix)."""
+    return {name: reverse(name) for name, _, _ in NAVIGATION}
 
 
 def membership(request: Any) -> dict[str, Any]:
@@ -12,7 +34,9 @@ def membership(request: Any) -> dict[str, Any]:
     if user is None:
         return {}
     granted = permissions_of(user)
+    addresses = _addresses(get_script_prefix())
     return {
         "membership": membership_of(user),
         "can": {perm.value: perm is Perm.PUBLIC or perm in granted for perm in Perm},
+        "nav": [(addresses[name], text) for name, text, perm in NAVIGATION if perm in granted],
     }
