@@ -147,10 +147,15 @@ class Client:
         lines = head.decode("latin-1").lower().split("\r\n")
         status = int(lines[0].split()[1])
         headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
-        length = int(headers.get("content-length", -1))
+        if "content-length" not in headers:  # the body runs to the end of the connection
+            while self.sock is not None and self.sock.recv(262144):
+                pass
+            self.close()
+            return status
+        length = int(headers["content-length"])
         while len(self.buffer) < length:
             self.receive()
-        self.buffer = self.buffer[length:] if length >= 0 else b""
+        self.buffer = self.buffer[length:]
         if headers.get("connection") == "close":
             self.close()
         return status

@@ -29,16 +29,14 @@ def timeline(html: str) -> list[str]:
 
 
 def test_the_timeline_shows_events_and_deadlines_in_date_order(signed_in, case):
-    items = timeline(page(signed_in, case))
+    html = page(signed_in, case)
+    items = timeline(html)
     assert items[0].startswith("1 June 2026: Request received")
     assert "Recorded by Caseworker User" in items[0]
     due = [item for item in items if ": due – " in item]
     # Monday 1 June 2026 + 6 weeks = Monday 13 July 2026 (A1), shown with its status.
     assert any(item.startswith("13 July 2026: due – ") and "Overdue" in item for item in due)
-    dates = [
-        date.fromisoformat(d)
-        for d in re.findall(r'<time datetime="([\d-]+)"', page(signed_in, case))
-    ]
+    dates = [date.fromisoformat(d) for d in re.findall(r'<time datetime="([\d-]+)"', html)]
     assert dates == sorted(dates)
 
 

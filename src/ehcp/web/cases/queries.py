@@ -107,6 +107,10 @@ CACHE_SECONDS: Final = 300
 def caseload_version(organisation: Organisation) -> str:
     """Changes (in the database, so for every server process) whenever a case summary in
     `organisation` changes; see `services.caseload_changed`."""
+    relation = Organisation.caseload_version.related
+    if relation.is_cached(organisation):  # read with the signed-in member (MemberBackend)
+        cached_row = relation.get_cached_value(organisation)
+        return cached_row.version if cached_row is not None else "0"
     versions = CaseloadVersion.objects.filter(pk=organisation.pk).values_list("version")
     # A slice, not `first()`, which would add an ORDER BY to build and plan.
     row = next(iter(versions[:1]), None)

@@ -1,5 +1,6 @@
 """Sign-in backend: Django's own, but the signed-in user is read on each request together
-with their membership and organisation (every page needs both) in one query.
+with their membership and organisation (every page needs both) in one query, and with the
+organisation's caseload version (the dashboard and case list need it) when not cached.
 
 Where the server processes share a cache (`EHCP_CACHE_URL`), the member is kept there for a
 minute, as reading it was the largest fixed cost of every page. Saving or deleting a user or
@@ -23,8 +24,11 @@ def member_key(user_id: Any) -> str:
     return f"ehcp:member:{user_id}"
 
 
-def load_member(user_id: Any) -> Any:
-    users = get_user_model()._default_manager.select_related("membership__organisation")
+def load_member(user_id: Any, *, with_caseload_version: bool) -> Any:
+    """The caseload version changes with every committed change to a case, so it is read
+    with the member only when the member will not be kept."""
+    related = "membership__organisation" + ("__caseload_version" if with_caseload_version else "")
+    users = get_user_model()._default_manager.select_related(related)
     # A slice, not `first()`, which would add an ORDER BY to build and plan.
     return next(iter(users.filter(pk=user_id)[:1]), None)
 
@@ -34,7 +38,7 @@ class MemberBackend(ModelBackend):
         shared = settings.SHARED_CACHE
         user = cache.get(member_key(user_id)) if shared else None
         if user is None:
-            user = load_member(user_id)
+            user = load_member(user_id, with_caseload_version=not shared)
             if user is not None and shared:
                 cache.set(member_key(user_id), user, MEMBER_CACHE_SECONDS)
         return user if user is not None and self.user_can_authenticate(user) else None

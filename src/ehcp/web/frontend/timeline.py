@@ -91,7 +91,7 @@ def deadline_html(deadline: Deadline) -> SafeString:
     )  # fmt: skip
 
 
-def timeline_html(view: CaseView, retract_url: str = "", csrf_input: str = "") -> SafeString:
+def timeline_html(view: CaseView, retract_url: str, csrf_input: str) -> SafeString:
     """The `<li>` items of the case's timeline, events before deadlines on the same day.
 
     `retract_url` is the retract address of event 0 (`.../events/0/retract/`), or empty when
