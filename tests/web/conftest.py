@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from ehcp.web.cases import services
 from ehcp.web.organisations.models import Membership, Organisation, Role
@@ -21,7 +21,8 @@ def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
     settings.EHCP_TODAY = TODAY
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

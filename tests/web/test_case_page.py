@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from ehcp.rules import RecordedException
 from ehcp.web.cases import queries, services
+from ehcp.web.cases.models import CaseEvent
 from ehcp.web.frontend.backends import member_key
+from ehcp.web.people.models import Carer
 
 from .conftest import TODAY, make_member
 
@@ -129,3 +131,22 @@ def test_a_per_process_cache_never_keeps_the_member(client, caseworker, case, se
     client.force_login(caseworker)
     page(client, case)
     assert cache.get(member_key(caseworker.pk)) is None
+
+
+def test_parents_and_carers_are_listed_in_the_order_recorded(signed_in, case):
+    assert "None recorded" in page(signed_in, case)
+    Carer.objects.create(child=case.child, name="Zoe Example", relationship="Mother")
+    Carer.objects.create(child=case.child, name="Adam <Example>")
+    html = page(signed_in, case)
+    assert "Zoe Example (Mother)<br>Adam &lt;Example&gt;<br>" in html
+    assert "None recorded" not in html
+
+
+def test_rows_where_reads_the_rows_the_orm_would(case):
+    events = queries.rows_where(CaseEvent, ("case", case.pk), ("date", "id"))
+    assert events == list(case.events.order_by("date", "pk"))
+    assert [event.date for event in events] == sorted(event.date for event in events)
+    Carer.objects.create(child=case.child, name="Zoe Example", phone="07700 900000")
+    (carer,) = queries.rows_where(Carer, ("child", case.child_id), ("id",), ("name",))
+    assert carer.name == "Zoe Example"
+    assert carer.get_deferred_fields() == {"child_id", "relationship", "email", "phone"}

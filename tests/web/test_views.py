@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from ehcp.web.audit.models import AuditEntry
@@ -182,3 +183,11 @@ def test_documents_of_the_wrong_type_are_refused(signed_in, case):
                               {"title": "Virus", "file": upload})  # fmt: skip
     assert response.status_code == 400
     assert not case.documents.exists()
+
+
+def test_the_signed_in_user_is_read_once_not_left_lazy(client, caseworker):
+    assert type(client.get(reverse("health")).wsgi_request.user) is AnonymousUser
+    client.force_login(caseworker)
+    user = client.get(reverse("dashboard")).wsgi_request.user
+    assert type(user) is type(caseworker)
+    assert user.pk == caseworker.pk

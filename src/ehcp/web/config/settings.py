@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ehcp.web.frontend.middleware.SignedInUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -108,6 +109,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "ehcp.web.config.storage.StaticStorage"},
+}
 # `manage.py ehcp_assets` copies GOV.UK Frontend here from node_modules (see frontend/assets.py).
 GOVUK_ASSETS_DIR = VAR_DIR / "govuk-frontend"
 STATICFILES_DIRS = [("govuk", GOVUK_ASSETS_DIR)]
@@ -142,6 +147,7 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 CACHE_URL = os.environ.get("EHCP_CACHE_URL", "")
 # Whether every server process sees the same cache (what may be kept there depends on it).
 SHARED_CACHE = bool(CACHE_URL)
+LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 if SHARED_CACHE:
     # Only with a shared cache: a per-process cache would keep a signed-out session alive in
     # the other processes.
@@ -149,11 +155,13 @@ if SHARED_CACHE:
         "default": {
             "BACKEND": "ehcp.web.config.cache.SharedClientRedisCache",
             "LOCATION": CACHE_URL,
-        }
+        },
+        # Each process's own, for what may be a few minutes stale (see cases.queries).
+        "local": LOCAL_CACHE,
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": LOCAL_CACHE, "local": LOCAL_CACHE | {"LOCATION": "local"}}
 
 LOGGING = {
     "version": 1,

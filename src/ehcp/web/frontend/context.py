@@ -3,11 +3,9 @@ service navigation links it gives them."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any, Final
 
-from django.urls import get_script_prefix, reverse
-
+from ehcp.web.frontend.addresses import address
 from ehcp.web.frontend.permissions import Perm, membership_of, permissions_of
 
 # (URL name, link text, the permission that shows the link), in the order shown.
@@ -23,20 +21,17 @@ NAVIGATION: Final = (
 )
 
 
-@cache
-def _addresses(prefix: str) -> dict[str, str]:
-    """Each navigation link's address, worked out once per process (and script prefix)."""
-    return {name: reverse(name) for name, _, _ in NAVIGATION}
-
-
 def membership(request: Any) -> dict[str, Any]:
+    layout = {
+        "statistics_address": address("statistics"),
+        "sign_out_address": address("sign-out"),
+    }
     user = getattr(request, "user", None)
     if user is None:
-        return {}
+        return layout
     granted = permissions_of(user)
-    addresses = _addresses(get_script_prefix())
-    return {
+    return layout | {
         "membership": membership_of(user),
         "can": {perm.value: perm is Perm.PUBLIC or perm in granted for perm in Perm},
-        "nav": [(addresses[name], text) for name, text, perm in NAVIGATION if perm in granted],
+        "nav": [(address(name), text) for name, text, perm in NAVIGATION if perm in granted],
     }

@@ -19,6 +19,7 @@ from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries, services
 from ehcp.web.frontend import forms
+from ehcp.web.frontend.addresses import case_address
 from ehcp.web.frontend.permissions import Perm, allowed, requires
 from ehcp.web.frontend.timeline import timeline_html
 from ehcp.web.frontend.views.common import form_errors, today
@@ -29,6 +30,10 @@ def csrf_input(request: Any) -> str:
     return format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )
+
+
+# The pages the case page links to, by URL name.
+CASE_LINKS = ("record-event", "record-exception", "upload-document", "export-case")
 
 
 @requires(Perm.VIEW_CASES)
@@ -42,6 +47,9 @@ def case_page(request: Any, reference: str) -> Any:
         "view": view,
         "case": case,
         "today": today(),
+        "links": {
+            name.replace("-", "_"): case_address(name, case.reference) for name in CASE_LINKS
+        },
         # One token for every retract form on the page (the tag would make one per form).
         "timeline": timeline_html(view, retract_url, csrf_input(request)),
     }
