@@ -10,6 +10,7 @@ from django.urls import reverse
 from ehcp.web.audit.models import AuditEntry
 from ehcp.web.cases import services
 from ehcp.web.cases.models import Case
+from ehcp.web.frontend.backends import MemberBackend
 
 from .conftest import PASSWORD, TODAY
 
@@ -185,9 +186,15 @@ def test_documents_of_the_wrong_type_are_refused(signed_in, case):
     assert not case.documents.exists()
 
 
-def test_the_signed_in_user_is_read_once_not_left_lazy(client, caseworker):
+def test_the_signed_in_user_is_read_once_at_the_start_of_the_request(
+    client, caseworker, monkeypatch
+):
     assert type(client.get(reverse("health")).wsgi_request.user) is AnonymousUser
     client.force_login(caseworker)
+    reads = []
+    original = MemberBackend.get_user
+    monkeypatch.setattr(MemberBackend, "get_user", lambda *a: reads.append(1) or original(*a))
     user = client.get(reverse("dashboard")).wsgi_request.user
     assert type(user) is type(caseworker)
     assert user.pk == caseworker.pk
+    assert len(reads) == 1

@@ -147,7 +147,7 @@ LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 CACHE_URL = os.environ.get("EHCP_CACHE_URL", "")
 # Whether every server process sees the same cache (what may be kept there depends on it).
 SHARED_CACHE = bool(CACHE_URL)
-LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
 if SHARED_CACHE:
     # Only with a shared cache: a per-process cache would keep a signed-out session alive in
     # the other processes.
@@ -161,7 +161,7 @@ if SHARED_CACHE:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": LOCAL_CACHE, "local": LOCAL_CACHE | {"LOCATION": "local"}}
+    CACHES = {"default": LOCAL_CACHE | {"LOCATION": "default"}, "local": LOCAL_CACHE}
 
 LOGGING = {
     "version": 1,

@@ -9,31 +9,32 @@ from functools import cache
 from typing import Final
 from urllib.parse import quote
 
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
 _MARK: Final = "REFERENCE"
 
 
+# `prefix` and `urlconf` are there for the cache key: an address depends on both.
 @cache
-def _fixed(name: str, prefix: str) -> str:
+def _fixed(name: str, prefix: str, urlconf: str | None) -> str:
     return reverse(name)
 
 
 @cache
-def _case_pattern(name: str, prefix: str) -> tuple[str, str]:
+def _case_pattern(name: str, prefix: str, urlconf: str | None) -> tuple[str, str]:
     head, _, tail = reverse(name, args=[_MARK]).rpartition(_MARK)
     return head, tail
 
 
 def address(name: str) -> str:
     """`reverse(name)` for a page that takes no arguments."""
-    return _fixed(name, get_script_prefix())
+    return _fixed(name, get_script_prefix(), get_urlconf())
 
 
 def case_address(name: str, reference: str) -> str:
     """`reverse(name, args=[reference])` for a page of one case."""
     if not reference or "/" in reference:
         return reverse(name, args=[reference])  # no page has such an address: reverse says so
-    head, tail = _case_pattern(name, get_script_prefix())
+    head, tail = _case_pattern(name, get_script_prefix(), get_urlconf())
     return head + quote(reference, safe=RFC3986_SUBDELIMS + "~:@") + tail

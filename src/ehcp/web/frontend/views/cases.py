@@ -32,8 +32,13 @@ def csrf_input(request: Any) -> str:
     )
 
 
-# The pages the case page links to, by URL name.
-CASE_LINKS = ("record-event", "record-exception", "upload-document", "export-case")
+# The pages the case page links to: the template's name for each, and its URL name.
+CASE_LINKS = {
+    "record_event": "record-event",
+    "record_exception": "record-exception",
+    "upload_document": "upload-document",
+    "export_case": "export-case",
+}
 
 
 @requires(Perm.VIEW_CASES)
@@ -47,9 +52,7 @@ def case_page(request: Any, reference: str) -> Any:
         "view": view,
         "case": case,
         "today": today(),
-        "links": {
-            name.replace("-", "_"): case_address(name, case.reference) for name in CASE_LINKS
-        },
+        "links": {key: case_address(name, case.reference) for key, name in CASE_LINKS.items()},
         # One token for every retract form on the page (the tag would make one per form).
         "timeline": timeline_html(view, retract_url, csrf_input(request)),
     }
