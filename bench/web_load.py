@@ -188,8 +188,9 @@ def run_load(args, cookies, pages) -> tuple[dict[str, list[float]], dict[str, in
     return results, errors, time.perf_counter() - started
 
 
-def p95(times: list[float]) -> float:
-    return statistics.quantiles(times, n=100)[94] if len(times) > 1 else max(times, default=0)
+def percentiles(times: list[float]) -> list[float]:
+    """The 1st to 99th percentiles of `times` (which must not be empty)."""
+    return statistics.quantiles(times, n=100) if len(times) > 1 else [times[0]] * 99
 
 
 def summary(label: str, times: list[float], errors: int, seconds: float, base: float) -> str:
@@ -197,7 +198,7 @@ def summary(label: str, times: list[float], errors: int, seconds: float, base: f
     that runs on a busier or quieter machine can be compared."""
     if not times:
         return f"{label}: no responses errors={errors}"
-    cuts = statistics.quantiles(times, n=100) if len(times) > 1 else [times[0]] * 99
+    cuts = percentiles(times)
     return (
         f"{label}: {len(times) / seconds:.1f} req/s p50={cuts[49] * 1000:.0f}ms "
         f"p95={cuts[94] * 1000:.0f}ms p99={cuts[98] * 1000:.0f}ms "
@@ -226,7 +227,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     labels = ("dashboard", "case_list", "case")
-    base_p95 = p95(base["baseline"])
+    base_p95 = percentiles(base["baseline"])[94] if base["baseline"] else 0.0
     lines = [summary(k, results[k], errors[k], seconds, base_p95) for k in labels]
     lines.append(
         summary("baseline", base["baseline"], base_errors["baseline"], base_seconds, base_p95)

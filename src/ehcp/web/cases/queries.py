@@ -263,11 +263,14 @@ def _select_sql(model: str, where: str, order: tuple[str, ...], fields: tuple[st
 def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
     """Whether the case has any exceptions, closures and documents: most have none, and one
     query asking for all three costs a fraction of reading each."""
-    tables = [model._meta.db_table for model in (CaseException, CaseClosure, Document)]
-    exists = [f"EXISTS (SELECT 1 FROM {table} WHERE case_id = %s)" for table in tables]  # noqa: S608
-    sql = "SELECT " + ", ".join(exists)
+    models, quoted = (CaseException, CaseClosure, Document), connection.ops.quote_name
+    exists = [
+        f"EXISTS (SELECT 1 FROM {quoted(model._meta.db_table)} "  # noqa: S608
+        f"WHERE {quoted(model._meta.get_field('case').column)} = %s)"
+        for model in models
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [case.pk] * len(tables))
+        cursor.execute("SELECT " + ", ".join(exists), [case.pk] * len(models))
         row = cursor.fetchone()
     return bool(row[0]), bool(row[1]), bool(row[2])
 
