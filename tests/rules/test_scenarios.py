@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ehcp.rules import RecordedException, SettingClosure, Status
+from ehcp.rules.schedule import Consequence
 
 from .helpers import day, ev, keys, one, schedule
 
@@ -120,7 +121,8 @@ def test_11_school_consultation_is_guidance_only() -> None:
     a5 = one(deadlines, "A5")
     assert a5.due == day("Tue 1 Apr 2025")
     assert a5.basis == "guidance"
-    assert a5.status is Status.OVERDUE
+    assert a5.status is Status.BEHIND_TARGET  # "overdue (guidance)": never a breach
+    assert a5.consequence is Consequence.GUIDANCE
 
 
 def test_13_review_leading_to_amendment_follows_the_devon_12_weeks() -> None:
@@ -219,7 +221,7 @@ def test_25_change_of_icb_over_christmas() -> None:
 def test_27_mediation_certificate_and_the_appeal_deadline() -> None:
     deadlines = schedule(
         ev("decision_notice_sent", "Mon 20 Oct 2025"),
-        ev("mediation_requested", "Mon 3 Nov 2025"),
+        ev("mediation_requested", "Mon 3 Nov 2025", "education"),
         ev("mediation_held", "Mon 1 Dec 2025"),
         ev("mediation_certificate_issued", "Thu 4 Dec 2025"),
     )

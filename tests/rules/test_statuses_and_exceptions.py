@@ -61,7 +61,7 @@ def test_the_familys_15_day_window_on_the_draft(
         events.append(ev("final_plan_issued", issued))
     a4 = one(schedule(*events, today=today), "A4")
     assert a4.status is status
-    assert a4.status.is_breach is (status is Status.TOO_EARLY)
+    assert a4.is_breach is (status is Status.TOO_EARLY)
 
 
 def test_a_decision_to_amend_without_proposed_amendments_is_not_complete() -> None:
@@ -198,7 +198,10 @@ def test_a_late_plan_with_an_exception_is_excused_not_late() -> None:
     [
         ("REG44_ABSENCE", "Mon 9 Jun 2025", "Sun 22 Jun 2025", True),  # 14 days away
         ("REG44_ABSENCE", "Mon 9 Jun 2025", "Sat 21 Jun 2025", False),
-        ("REG44_REPRESENTATIONS", "Mon 14 Jul 2025", None, True),
+        ("REG44_REPRESENTATIONS", "Thu 5 Jun 2025", None, True),  # first day of the period
+        ("REG44_REPRESENTATIONS", "Wed 9 Jul 2025", None, True),  # last day (due date)
+        ("REG44_REPRESENTATIONS", "Thu 10 Jul 2025", None, False),  # after the deadline passed
+        ("REG44_REPRESENTATIONS", "Wed 4 Jun 2025", None, False),  # the order day itself
         ("REG44_REPRESENTATIONS", "Mon 2 Jun 2025", None, False),  # before the order
         ("REG44_EXCEPTIONAL", "Mon 30 Jun 2025", "Mon 30 Jun 2025", True),
         ("REG8_MISSED_APPOINTMENT", "Mon 30 Jun 2025", None, False),  # not a reg 44 ground

@@ -10,6 +10,7 @@ import pytest
 from ehcp.rules import EVENT_TYPES, TIMESCALES, CaseFacts, RecordedException
 from ehcp.rules.soft import SOFT_OBLIGATIONS
 from ehcp.rules.timeliness import dfe_timeliness
+from ehcp.rules.timescales import APPEALABLE_DECISION
 
 from .helpers import day, ev
 
@@ -34,7 +35,7 @@ def test_every_row_has_a_citation_a_title_and_known_events() -> None:
         assert re.search(r"(Regs|Act|CFA|CoP|Rules) ", row.citation), row.key
         assert row.title
         assert row.counting
-        assert row.start_event in EVENT_TYPES or row.start_event == "birthday_25", row.key
+        assert row.start_event in (*EVENT_TYPES, "birthday_25", APPEALABLE_DECISION), row.key
         assert all(name in EVENT_TYPES for name in row.completed_by), row.key
         kinds = EVENT_TYPES.get(row.start_event)
         assert all(kind in kinds.kinds for kind in row.start_kinds), row.key  # type: ignore[union-attr]
@@ -91,8 +92,9 @@ def test_an_exception_at_any_phase_takes_the_plan_out_of_the_excluding_measure()
             ev("final_plan_issued", "Mon 3 Jun 2024"),
         ),
         exceptions=(
+            # 28 days away, all inside A1's period (Tue 9 Jan to Mon 19 Feb 2024)
             RecordedException(
-                "E4", day("Mon 5 Feb 2024"), day("Mon 11 Mar 2024"), applies_to=("A1",)
+                "E4", day("Mon 22 Jan 2024"), day("Sun 18 Feb 2024"), applies_to=("A1",)
             ),
         ),
     )
@@ -100,6 +102,26 @@ def test_an_exception_at_any_phase_takes_the_plan_out_of_the_excluding_measure()
     assert result is not None
     assert result.exception_recorded
     assert result.within_20_weeks_excluding_exceptions is None
+
+
+def test_an_absence_mostly_after_the_decision_deadline_keeps_the_plan_in_the_measure() -> None:
+    # Mon 5 Feb to Mon 11 Mar 2024: only 15 of its days fall inside A1's period, and A1 is the
+    # only limit it was recorded against, so it excuses nothing.
+    facts = CaseFacts(
+        events=(
+            ev("request_received", "Mon 8 Jan 2024"),
+            ev("final_plan_issued", "Mon 3 Jun 2024"),
+        ),
+        exceptions=(
+            RecordedException(
+                "E4", day("Mon 5 Feb 2024"), day("Mon 11 Mar 2024"), applies_to=("A1",)
+            ),
+        ),
+    )
+    result = dfe_timeliness(facts)
+    assert result is not None
+    assert not result.exception_recorded
+    assert result.within_20_weeks_excluding_exceptions is False
 
 
 def test_an_advice_givers_exception_does_not_count_for_the_plan() -> None:

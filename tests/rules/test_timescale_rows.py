@@ -13,21 +13,28 @@ from ehcp.rules.events import Event
 
 from .helpers import day, ev, keys, one, schedule
 
+# Phase transfers, moves and re-assessment requests are about a plan already made.
+PLAN = ev("final_plan_issued", "Mon 6 Jan 2025")
+
 ROWS = [
     ("A4", [ev("draft_plan_served", "Mon 3 Mar 2025")], "Tue 18 Mar 2025"),
     ("R2", [ev("review_decision_notified", "Fri 14 Mar 2025")], "Fri 13 Mar 2026"),
     ("R4", [ev("review_meeting_held", "Wed 12 Nov 2025")], "Wed 29 Oct 2025"),
-    ("P1", [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")], "Sat 14 Feb 2026"),
+    (
+        "P1",
+        [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary"), PLAN],
+        "Sat 14 Feb 2026",
+    ),
     (
         "P1.notice_latest",
-        [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")],
+        [ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary"), PLAN],
         "Fri 30 Jan 2026",
     ),
-    ("P3", [ev("phase_transfer", "Mon 5 Jan 2026", "post16_to_post16")], "Tue 5 Aug 2025"),
-    ("P3", [ev("phase_transfer", "Sat 31 Oct 2026", "post16_to_post16")], "Sun 31 May 2026"),
-    ("Q1", [ev("reassessment_request_received", "Mon 3 Mar 2025")], "Tue 18 Mar 2025"),
+    ("P3", [ev("phase_transfer", "Mon 5 Jan 2026", "post16_to_post16"), PLAN], "Tue 5 Aug 2025"),
+    ("P3", [ev("phase_transfer", "Sat 31 Oct 2026", "post16_to_post16"), PLAN], "Sun 31 May 2026"),
+    ("Q1", [ev("reassessment_request_received", "Mon 3 Mar 2025"), PLAN], "Tue 18 Mar 2025"),
     ("Q2", [ev("reassessment_advice_requested", "Wed 5 Mar 2025", "health")], "Wed 16 Apr 2025"),
-    ("Q3", [ev("reassessment_decision_notified", "Tue 18 Mar 2025")], "Tue 24 Jun 2025"),
+    ("Q3", [ev("reassessment_decision_notified", "Tue 18 Mar 2025", "reassess")], "Tue 24 Jun 2025"),
     ("M1", [ev("decision_notice_sent", "Mon 20 Oct 2025")], "Sat 20 Dec 2025"),
     (
         "M2",
@@ -67,7 +74,7 @@ ROWS = [
         [ev("mediation_agreement", "Mon 3 Mar 2025", "amend_placement")],
         "Mon 17 Mar 2025",
     ),
-    ("M8", [ev("mediation_agreement", "Mon 3 Mar 2025")], "Mon 17 Mar 2025"),
+    ("M8", [ev("mediation_agreement", "Mon 3 Mar 2025", "non_appealable")], "Mon 17 Mar 2025"),
     ("M9", [ev("icb_mediation_agreement", "Mon 3 Mar 2025")], "Mon 10 Mar 2025"),
     (
         "O1",
@@ -163,22 +170,26 @@ def test_appeal_uses_only_a_certificate_issued_for_that_decision() -> None:
 
 
 def test_early_notice_of_a_move_means_transfer_on_the_day() -> None:
-    deadlines = schedule(ev("la_aware_of_move", "Thu 1 May 2025"), ev("moved", "Mon 2 Jun 2025"))
+    deadlines = schedule(
+        PLAN, ev("la_aware_of_move", "Thu 1 May 2025"), ev("moved", "Mon 2 Jun 2025")
+    )
     assert one(deadlines, "T1").due == day("Mon 2 Jun 2025")
 
 
 def test_a_move_with_no_earlier_notice_counts_from_the_move() -> None:
-    deadlines = schedule(ev("moved", "Mon 2 Jun 2025"))
+    deadlines = schedule(PLAN, ev("moved", "Mon 2 Jun 2025"))
     assert one(deadlines, "T1").due == day("Fri 20 Jun 2025")
 
 
 def test_awareness_after_the_move_uses_the_awareness_date() -> None:
-    deadlines = schedule(ev("moved", "Mon 2 Jun 2025"), ev("la_aware_of_move", "Mon 9 Jun 2025"))
+    deadlines = schedule(
+        PLAN, ev("moved", "Mon 2 Jun 2025"), ev("la_aware_of_move", "Mon 9 Jun 2025")
+    )
     assert one(deadlines, "T1").due == day("Fri 27 Jun 2025")
 
 
 def test_awareness_with_no_move_date_yet_counts_15_working_days() -> None:
-    assert one(schedule(ev("la_aware_of_move", "Tue 20 May 2025")), "T1").due == day(
+    assert one(schedule(PLAN, ev("la_aware_of_move", "Tue 20 May 2025")), "T1").due == day(
         "Tue 10 Jun 2025"
     )
 

@@ -24,7 +24,7 @@ import numpy.typing as npt
 from ehcp.rules.calendar import WorkingDayCalendar
 from ehcp.rules.engine import DUE_SOON_DAYS
 from ehcp.rules.events import CaseFacts, Event
-from ehcp.rules.schedule import Status
+from ehcp.rules.schedule import Consequence, Status
 from ehcp.rules.timescales import TIMESCALES, Timescale
 
 Dates = npt.NDArray[np.datetime64]
@@ -89,8 +89,22 @@ def _done(event: Dates, start: Dates, today: np.datetime64) -> Dates:
     return np.where(_happened(event, start, today), event, NAT)
 
 
+def _ends(ending: list[Dates], start: Dates, done: Dates, today: np.datetime64) -> Flags:
+    """Where a limit is ended by another event, unless it was met before that event (the
+    per-case engine's `void_if`)."""
+    happened = [np.where(_happened(event, start, today), event, NAT) for event in ending]
+    first = np.fmin.reduce(happened) if len(happened) > 1 else happened[0]
+    return ~np.isnat(first) & (np.isnat(done) | (done > first))
+
+
 def _classify(
-    due: Dates, completed: Dates, today: np.datetime64, applies: Flags, *, window: bool = False
+    due: Dates,
+    completed: Dates,
+    today: np.datetime64,
+    applies: Flags,
+    *,
+    window: bool = False,
+    late: Status = Status.OVERDUE,
 ) -> Codes:
     done = ~np.isnat(completed)
     if window:
@@ -103,7 +117,7 @@ def _classify(
         days_left = (due - today).astype(np.int64)
         pending = np.where(
             today > due,
-            CODE[Status.OVERDUE],
+            CODE[late],
             np.where(days_left <= DUE_SOON_DAYS, CODE[Status.DUE_SOON], CODE[Status.NOT_YET_DUE]),
         )
         status = np.where(
@@ -147,10 +161,15 @@ def compute_batch(
         key: DeadlineColumns(
             due=due,
             operational_target=targets.roll(due, forward=window),
-            status=_classify(due, done, now, applies, window=window),
+            status=_classify(due, done, now, applies, window=window, late=_late_status(key)),
         )
         for key, (due, done, applies, window) in plans.items()
     }
+
+
+def _late_status(key: str) -> Status:
+    row = _row(key.split(".")[0] if key.startswith("A2.") else key)
+    return Status.OVERDUE if row.consequence is Consequence.BREACH else Status.BEHIND_TARGET
 
 
 Plan = tuple[Dates, Dates, Flags, bool]
@@ -166,23 +185,19 @@ def _new_request(c: dict[str, Dates], refused: Flags, now: np.datetime64) -> dic
     decision = c["decision_to_assess_notified"]
     always = np.ones(request.shape, dtype=np.bool_)
     refusal = np.where(refused, decision, NAT)
-    void_a3 = _happened(refusal, request, now) | _happened(c["final_plan_issued"], request, now)
-    void_a6 = _happened(refusal, request, now) | _happened(
-        c["decision_not_to_issue_notified"], request, now
-    )
     final = _done(c["final_plan_issued"], request, now)
     draft = _done(c["draft_plan_served"], request, now)
+    no_plan = _done(c["decision_not_to_issue_notified"], request, now)
+    void_a3 = _ends([refusal, c["final_plan_issued"]], request, no_plan, now)
+    void_a6 = _ends([refusal, c["decision_not_to_issue_notified"]], request, final, now)
+    over = [c["final_plan_issued"], c["decision_not_to_issue_notified"]]
+    void_draft = _ends([refusal, *over], request, draft, now)
     plans: dict[str, Plan] = {
         "A1": (_weeks("A1", request), _done(decision, request, now), always, False),
-        "A3": (
-            _weeks("A3", request),
-            _done(c["decision_not_to_issue_notified"], request, now),
-            ~void_a3,
-            False,
-        ),
+        "A3": (_weeks("A3", request), no_plan, ~void_a3, False),
         "A6": (_weeks("A6", request), final, ~void_a6, False),
-        "A6.draft_latest": (_weeks("A6.draft_latest", request), draft, ~void_a6, False),
-        "A6.draft_practical": (_weeks("A6.draft_practical", request), draft, ~void_a6, False),
+        "A6.draft_latest": (_weeks("A6.draft_latest", request), draft, ~void_draft, False),
+        "A6.draft_practical": (_weeks("A6.draft_practical", request), draft, ~void_draft, False),
     }
     served = c["draft_plan_served"]
     plans["A4"] = (
@@ -192,16 +207,14 @@ def _new_request(c: dict[str, Dates], refused: Flags, now: np.datetime64) -> dic
         True,
     )
     consulted = c["school_consulted"]
-    plans["A5"] = (
-        _add_days(consulted, _row("A5").length),
-        _done(c["school_consultation_answered"], consulted, now),
-        always,
-        False,
-    )
+    answer = _done(c["school_consultation_answered"], consulted, now)
+    ended = _ends([c["final_plan_issued"]], consulted, answer, now)
+    plans["A5"] = (_add_days(consulted, _row("A5").length), answer, ~ended, False)
     for who in CONTRIBUTORS:
         asked = c[f"advice_requested_{who}"]
         answered = _done(c[f"advice_received_{who}"], asked, now)
-        plans[f"A2.{who}"] = (_weeks("A2", asked), answered, always, False)
+        ended = _ends(over, asked, answered, now)
+        plans[f"A2.{who}"] = (_weeks("A2", asked), answered, ~ended, False)
     return plans
 
 

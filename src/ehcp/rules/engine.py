@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from ehcp.rules import dates
+from ehcp.rules.appeals import appealable_decisions, awaiting_certificate
 from ehcp.rules.calendar import (
     WorkingDayCalendar,
     working_day_on_or_after,
@@ -19,8 +20,8 @@ from ehcp.rules.calendar import (
 from ehcp.rules.events import CaseFacts, Event
 from ehcp.rules.exceptions import Finding, assess_exceptions
 from ehcp.rules.reckon import fmt, reckon
-from ehcp.rules.schedule import Deadline, classify
-from ehcp.rules.timescales import TIMESCALES, Reckoning, Timescale
+from ehcp.rules.schedule import Deadline, Status, classify
+from ehcp.rules.timescales import APPEALABLE_DECISION, TIMESCALES, Reckoning, Timescale
 
 DUE_SOON_DAYS: Final = 14
 LOOK_BACK: Final = timedelta(days=366)
@@ -38,25 +39,65 @@ def compute_schedule(
     timescales: tuple[Timescale, ...] = TIMESCALES,
 ) -> tuple[Deadline, ...]:
     """Every deadline that applies to `facts`, in due-date order."""
-    found = [
-        _deadline(row, start, facts, today, calendar, due_soon_days)
-        for row in timescales
-        for start in _starts(row, facts, today)
-        if row.in_force_on(start.date) and not _voided(row, start, facts, today)
-    ]
+    found = []
+    for row in timescales:
+        for start in _starts(row, facts, today):
+            if not row.in_force_on(start.date):
+                continue
+            completed_on = _completion(row, start, facts, today)
+            if _voided(row, start, facts, today, completed_on):
+                continue
+            deadline = _deadline(row, start, completed_on, facts, today, calendar, due_soon_days)
+            if row.only_under_five and not _under_five_on(facts, deadline.due):
+                continue  # interim reviews are for the under-fives only (CoP 9.178)
+            found.append(deadline)
     return tuple(sorted(found, key=lambda d: (d.due, d.id, d.step)))
+
+
+# Events that show a plan is being maintained on their date.
+PLAN_EVIDENCE: Final = (
+    "final_plan_issued",
+    "plan_transferred_in",
+    "review_meeting_held",
+    "review_decision_notified",
+    "amendment_notice_served",
+    "amended_plan_issued",
+    "interim_review_held",
+)
 
 
 def _starts(row: Timescale, facts: CaseFacts, today: date) -> Iterator[Event]:
     if row.reckoning is Reckoning.END_OF_PLAN_AT_25:
         yield from _twenty_fifth_birthday(facts, today)
         return
-    starts = facts.of(row.start_event, row.start_kinds)
-    if row.reckoning is Reckoning.MOVE and not starts:
-        starts = facts.of("moved")  # no earlier notice: the council learns on the day
+    if row.start_event == APPEALABLE_DECISION:
+        starts = appealable_decisions(facts)
+    else:
+        starts = facts.of(row.start_event, row.start_kinds)
+    if not starts and row.start_fallback:
+        starts = facts.of(row.start_fallback)  # no earlier notice: the council learns on the day
     for start in starts:
+        if row.requires_plan and not _plan_maintained_on(facts, min(start.date, today)):
+            continue
+        if row.preceded_by and not _preceded_by(facts, start, *row.preceded_by):
+            continue
         if not row.only_under_five or _under_five_on(facts, start.date):
             yield start
+
+
+def _plan_maintained_on(facts: CaseFacts, day: date) -> bool:
+    """A plan is on record by `day` and has not been ceased since."""
+    shown = [e.date for name in PLAN_EVIDENCE for e in facts.of(name) if e.date <= day]
+    if not shown:
+        return False
+    latest = max(shown)
+    return not any(latest < e.date <= day for e in facts.of("plan_ceased"))
+
+
+def _preceded_by(facts: CaseFacts, start: Event, name: str, kinds: tuple[str, ...]) -> bool:
+    """The latest `name` event on or before `start` is of one of `kinds`."""
+    earlier = [event for event in facts.of(name) if event.date <= start.date]
+    return bool(earlier) and facts.kind_of(earlier[-1]) in kinds
 
 
 def _twenty_fifth_birthday(facts: CaseFacts, today: date) -> Iterator[Event]:
@@ -70,12 +111,18 @@ def _under_five_on(facts: CaseFacts, day: date) -> bool:
     return born is not None and day < dates.months_after(born, FIVE_YEARS_IN_MONTHS)
 
 
-def _voided(row: Timescale, start: Event, facts: CaseFacts, today: date) -> bool:
-    return any(
-        start.date <= event.date <= today
+def _voided(
+    row: Timescale, start: Event, facts: CaseFacts, today: date, completed_on: date | None
+) -> bool:
+    """An event that ends the limit (another route taken, the plan ceased) removes it, unless
+    the limit was already met before that event."""
+    ended = [
+        event.date
         for name, kind in row.void_if
         for event in facts.of(name, (kind,) if kind else ())
-    )
+        if start.date <= event.date <= today and event is not start
+    ]
+    return bool(ended) and (completed_on is None or completed_on > min(ended))
 
 
 def _completion(row: Timescale, start: Event, facts: CaseFacts, today: date) -> date | None:
@@ -110,18 +157,22 @@ def _review_decision_completion(
 def _deadline(
     row: Timescale,
     start: Event,
+    completed_on: date | None,
     facts: CaseFacts,
     today: date,
     calendar: WorkingDayCalendar,
     due_soon_days: int,
 ) -> Deadline:
     due, arithmetic = reckon(row, start, facts, calendar)
-    completed_on = _completion(row, start, facts, today)
     warnings: tuple[str, ...] = ()
     if row.id == "R6":
         completed_on, warnings = _review_decision_completion(start, completed_on, facts, today)
     findings = assess_exceptions(row, start.date, due, facts)
     excuse = next((finding for finding in findings if finding.applies), None)
+    pending = row.reckoning is Reckoning.TRIBUNAL_APPEAL and awaiting_certificate(
+        facts, start, today
+    )
+    missing = _missing_facts(row, start, facts)
     status = classify(
         due=due,
         completed_on=completed_on,
@@ -129,7 +180,17 @@ def _deadline(
         excused=excuse is not None,
         is_window=row.reckoning.is_window,
         due_soon_days=due_soon_days,
+        consequence=row.consequence,
+        pending=pending,
     )
+    if missing and completed_on is None:
+        status = Status.NEEDS_FACTS
+    if pending:
+        warnings += (
+            "Not before 1 month after the mediation certificate: the family has contacted the "
+            "mediation adviser and no certificate is recorded yet, and no appeal can be made "
+            "without one (CFA 2014 s.55(3); HESC Rules 2008 r.20(1)(c)).",
+        )
     return Deadline(
         id=row.id,
         step=row.step,
@@ -148,9 +209,24 @@ def _deadline(
         day_one_date=dates.add_days(due, -1) if row.day_one_convention else None,
         exception=excuse.code if excuse else None,
         indicative_date=_indicative(due, excuse),
+        consequence=row.consequence,
         warnings=warnings
+        + missing
         + _warnings(row, due, completed_on)
         + _logged_date_warnings(row, start, due, completed_on, facts, calendar),
+    )
+
+
+def _missing_facts(row: Timescale, start: Event, facts: CaseFacts) -> tuple[str, ...]:
+    """Facts without which the due date cannot be known: the clock says so, not "overdue"."""
+    if row.reckoning is not Reckoning.TRANSFER_REVIEW:
+        return ()
+    earlier = ("review_decision_notified", "final_plan_issued")
+    if any(e.date < start.date for name in earlier for e in facts.of(name)):
+        return ()
+    return (
+        "Record the date the plan was made or last reviewed: reg 15(5) takes the later of 12 "
+        "months from it and 3 months from the transfer, so the date shown is only the earliest.",
     )
 
 

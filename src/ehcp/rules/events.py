@@ -19,6 +19,11 @@ class EventType:
     default_kind: str | None = None
     may_be_future: bool = False
 
+    @property
+    def kind_required(self) -> bool:
+        """The kind decides which limit applies, so it must be given (no silent default)."""
+        return bool(self.kinds) and self.default_kind is None
+
 
 CONTRIBUTORS: Final = ("educational_psychology", "health", "social_care", "school", "other")
 PHASE_TRANSFERS: Final = (
@@ -87,7 +92,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "The council tells the family whether it will assess.",
             "assess",
             "refuse",
-            default_kind="assess",
         ),
         _event(
             "advice_requested",
@@ -122,7 +126,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "keep",
             "amend",
             "cease",
-            default_kind="keep",
         ),
         _event(
             "amendment_notice_served",
@@ -138,7 +141,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "phase_transfer",
             "A transfer between phases is due on this date.",
             *PHASE_TRANSFERS,
-            default_kind="primary_to_secondary",
             may_be_future=True,
         ),
         # Re-assessment and the end of a plan
@@ -148,7 +150,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "The council tells the family whether it will re-assess.",
             "reassess",
             "refuse",
-            default_kind="reassess",
         ),
         _event(
             "reassessment_advice_requested",
@@ -178,14 +179,12 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "decision_notice_sent",
             "The council sends an appealable decision notice.",
             *APPEALABLE_DECISIONS,
-            default_kind="plan_content",
         ),
         _event(
             "mediation_adviser_informed",
             "The family contacts the mediation adviser.",
             "wants_mediation",
             "certificate_only",
-            default_kind="wants_mediation",
         ),
         _event(
             "mediation_requested",
@@ -193,7 +192,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "education",
             "health",
             "mixed",
-            default_kind="education",
         ),
         _event("icb_told_of_mediation", "The council tells the ICB about a health mediation."),
         _event(
@@ -209,7 +207,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "mediation_agreement",
             "A written mediation agreement is made.",
             *MEDIATION_AGREEMENTS,
-            default_kind="non_appealable",
         ),
         _event(
             "mediation_agreement_actioned",
@@ -224,7 +221,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "tribunal_order_made",
             "The SEND Tribunal makes an order.",
             *TRIBUNAL_ORDERS,
-            default_kind="amend_content",
         ),
         _event(
             "reconsideration_notified", "The council tells the family its reconsidered decision."
@@ -234,7 +230,6 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
             "unopposed_appeal_notified",
             "The council tells the Tribunal it will not oppose an appeal.",
             *UNOPPOSED_APPEALS,
-            default_kind="content",
         ),
         _event(
             "tribunal_recommendations_made",

@@ -1,9 +1,12 @@
 """Whether a recorded exception disapplies a time limit (E1-E4, reg 8(2), reg 44(3), 2020).
 
 An exception does not extend a limit by a fixed number of days: it removes the limit, and the
-duty becomes "as soon as practicable". Each limit is judged on its own (CoP 9.43). For
-monitoring, an indicative date (never statutory) adds the days the ground overlapped the
-running period.
+duty becomes "as soon as practicable". Each limit is judged on its own (CoP 9.43): a ground
+counts for a limit only if it arises inside that limit's own running period, because only
+then can it make meeting that limit impractical ("impractical ... because of", regs 5(4),
+8(2), 10(4), 13(3), 27(3), 44(3)). So a closure or an absence after a deadline has passed never
+excuses it. For monitoring, an indicative date (never statutory) adds the days the ground
+overlapped the running period.
 """
 
 from __future__ import annotations
@@ -93,6 +96,13 @@ def _single_day(recorded: RecordedException, period: Period, _: CaseFacts) -> Fi
 
 def _closure(recorded: RecordedException, period: Period, facts: CaseFacts) -> Finding:
     asked = recorded.start
+    if not period[0] <= asked <= period[1]:
+        return Finding(
+            recorded.code,
+            False,
+            f"advice asked {fmt(asked)} is outside this limit's period "
+            f"{fmt(period[0])} to {fmt(period[1])}",
+        )
     for closure in facts.closures:
         if closure.setting != recorded.setting:
             continue
@@ -119,13 +129,19 @@ def _closure(recorded: RecordedException, period: Period, facts: CaseFacts) -> F
 
 
 def _after_order(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
-    if recorded.start >= period[0]:
-        return Finding(recorded.code, True, f"representations wanted from {fmt(recorded.start)}")
-    return Finding(recorded.code, False, f"{fmt(recorded.start)} is before the order")
+    if recorded.start < period[0]:
+        return Finding(recorded.code, False, f"{fmt(recorded.start)} is before the order")
+    if recorded.start > period[1]:
+        return Finding(recorded.code, False, f"{fmt(recorded.start)} is after the period ended")
+    return Finding(recorded.code, True, f"representations wanted from {fmt(recorded.start)}")
 
 
 def _coronavirus(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
     first, last = CORONAVIRUS_WINDOW
+    if _overlap(recorded, period) == 0:
+        return Finding(
+            recorded.code, False, "the coronavirus reason recorded falls outside the period"
+        )
     if first <= period[1] <= last:
         return Finding(recorded.code, True, "the deadline fell between 1 May and 25 Sep 2020")
     return Finding(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ehcp.rules import dates
+from ehcp.rules.appeals import CERTIFICATE, next_decision_after
 from ehcp.rules.calendar import (
     WorkingDayCalendar,
     next_working_day,
@@ -127,11 +128,8 @@ def tribunal_appeal_due(
 def _appeal(
     row: Timescale, start: Event, facts: CaseFacts, calendar: WorkingDayCalendar
 ) -> tuple[date, str]:
-    later_notices = [e.date for e in facts.of(row.start_event) if e.date > start.date]
-    until = min(later_notices, default=date.max)
-    certificates = [
-        e.date for e in facts.of("mediation_certificate_issued") if start.date <= e.date < until
-    ]
+    until = next_decision_after(facts, start)
+    certificates = [e.date for e in facts.of(CERTIFICATE) if start.date <= e.date < until]
     return tribunal_appeal_due(start.date, min(certificates, default=None), calendar)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Final
 
 
 class Status(Enum):
@@ -17,10 +18,24 @@ class Status(Enum):
     WINDOW_OPEN = "window open"
     WINDOW_CLOSED = "window closed"
     TOO_EARLY = "too early"
+    BEHIND_TARGET = "behind target"
+    PENDING = "pending"
+    NEEDS_FACTS = "needs facts"
 
-    @property
-    def is_breach(self) -> bool:
-        return self in (Status.OVERDUE, Status.MET_LATE, Status.TOO_EARLY)
+
+class Consequence(Enum):
+    """What missing a limit means: only a breach of statute is ever called overdue."""
+
+    BREACH = "breach of statute"
+    GUIDANCE = "missed guidance expectation"
+    TARGET = "missed planning target"
+    FAMILY = "the family's own time limit, not a duty on anyone"
+
+
+# Whose breaches the council answers for: its own, and the ICB's in the same process.
+COUNCIL_SIDE: Final = frozenset(
+    {"council", "ICB", "ICB and council", "school (council where no institution)"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,10 +58,26 @@ class Deadline:
     exception: str | None = None
     indicative_date: date | None = None
     warnings: tuple[str, ...] = ()
+    consequence: Consequence = Consequence.BREACH
 
     @property
     def key(self) -> str:
         return f"{self.id}.{self.step}" if self.step else self.id
+
+    @property
+    def is_breach(self) -> bool:
+        """A breach of statute, open or past (late, or acted on before the family's window)."""
+        late = self.status in (Status.OVERDUE, Status.MET_LATE, Status.TOO_EARLY)
+        return late and self.consequence is Consequence.BREACH
+
+    @property
+    def is_council_breach(self) -> bool:
+        """Open now and a breach of statute by the council or the ICB: what "overdue" counts."""
+        return self.status is Status.OVERDUE and self.duty_holder in COUNCIL_SIDE
+
+    @property
+    def is_behind_target(self) -> bool:
+        return self.status is Status.BEHIND_TARGET
 
 
 def classify(
@@ -57,8 +88,12 @@ def classify(
     excused: bool,
     is_window: bool,
     due_soon_days: int,
+    consequence: Consequence = Consequence.BREACH,
+    pending: bool = False,
 ) -> Status:
     """The status of one limit on `today`."""
+    if consequence is Consequence.FAMILY:
+        return _family_status(due, completed_on, today, pending)
     if is_window:
         if completed_on is not None:
             return Status.TOO_EARLY if completed_on < due else Status.MET
@@ -70,7 +105,17 @@ def classify(
     if completed_on is not None:
         return Status.MET_LATE
     if today > due:
-        return Status.OVERDUE
+        return Status.OVERDUE if consequence is Consequence.BREACH else Status.BEHIND_TARGET
     if (due - today).days <= due_soon_days:
         return Status.DUE_SOON
     return Status.NOT_YET_DUE
+
+
+def _family_status(due: date, completed_on: date | None, today: date, pending: bool) -> Status:
+    """A family's own time limit (contacting the mediation adviser, appealing) is a window
+    that closes, never a duty that goes overdue."""
+    if completed_on is not None:
+        return Status.MET if completed_on <= due else Status.MET_LATE
+    if pending:
+        return Status.PENDING
+    return Status.WINDOW_OPEN if today <= due else Status.WINDOW_CLOSED

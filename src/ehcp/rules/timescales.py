@@ -13,6 +13,8 @@ from datetime import date
 from enum import Enum
 from typing import Final
 
+from ehcp.rules.schedule import Consequence
+
 
 class Reckoning(Enum):
     WEEKS_AFTER = "weeks after the start, the start day excluded (C1)"
@@ -48,6 +50,9 @@ class Basis(Enum):
     DERIVED = "derived"
 
 
+# The start of AP1 and M1: every appealable decision's own notice (see `appeals.py`).
+APPEALABLE_DECISION: Final = "appealable_decision"
+
 E_LIST: Final = ("E1", "E2", "E3", "E4")
 REG_8: Final = ("REG8_EXCEPTIONAL", "REG8_ABSENCE", "REG8_MISSED_APPOINTMENT")
 REG_44: Final = ("REG44_EXCEPTIONAL", "REG44_ABSENCE", "REG44_REPRESENTATIONS")
@@ -81,10 +86,23 @@ class Timescale:
     only_under_five: bool = False
     day_one_convention: bool = False
     duty_holder: str = "council"
+    requires_plan: bool = False
+    start_fallback: str | None = None
+    preceded_by: tuple[str, tuple[str, ...]] | None = None
 
     @property
     def key(self) -> str:
         return f"{self.id}.{self.step}" if self.step else self.id
+
+    @property
+    def consequence(self) -> Consequence:
+        if self.duty_holder == "family":
+            return Consequence.FAMILY
+        return {
+            Basis.STATUTE: Consequence.BREACH,
+            Basis.GUIDANCE: Consequence.GUIDANCE,
+            Basis.DERIVED: Consequence.TARGET,
+        }[self.basis]
 
     def in_force_on(self, day: date) -> bool:
         return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
@@ -93,6 +111,10 @@ class Timescale:
 REFUSED: Final = ("decision_to_assess_notified", "refuse")
 NOT_ISSUING: Final = ("decision_not_to_issue_notified", None)
 ISSUED: Final = ("final_plan_issued", None)
+AMENDED: Final = ("amended_plan_issued", None)
+CEASED: Final = ("plan_ceased", None)
+# The assessment is over once the plan is issued or the family is told there will be none.
+ASSESSMENT_OVER: Final = (ISSUED, NOT_ISSUING)
 
 
 def _row(
@@ -139,6 +161,7 @@ _NEW_REQUEST = (
         match_kind=True,
         exceptions=REG_8,
         duty_holder="advice-giver",
+        void_if=ASSESSMENT_OVER,
     ),
     _row(
         "A3",
@@ -179,6 +202,7 @@ _NEW_REQUEST = (
         basis=Basis.GUIDANCE,
         coronavirus_exception=False,
         duty_holder="school or college",
+        void_if=(ISSUED,),
     ),
     _row(
         "A6",
@@ -208,7 +232,7 @@ _NEW_REQUEST = (
         basis=Basis.DERIVED,
         offset_days=-15,
         coronavirus_exception=False,
-        void_if=(REFUSED, NOT_ISSUING),
+        void_if=(REFUSED, *ASSESSMENT_OVER),
     ),
     _row(
         "A6",
@@ -224,7 +248,7 @@ _NEW_REQUEST = (
         basis=Basis.DERIVED,
         offset_days=-30,
         coronavirus_exception=False,
-        void_if=(REFUSED, NOT_ISSUING),
+        void_if=(REFUSED, *ASSESSMENT_OVER),
     ),
 )
 
@@ -239,7 +263,7 @@ _REVIEWS = (
         Reckoning.MONTHS_PERIOD,
         "CFA 2014 s.44(1)(a); SEND Regs 2014 regs 18-21",
         completed_by=("review_decision_notified",),
-        void_if=(("plan_ceased", None),),
+        void_if=(CEASED,),
     ),
     _row(
         "R2",
@@ -251,7 +275,7 @@ _REVIEWS = (
         Reckoning.MONTHS_PERIOD,
         "CFA 2014 s.44(1)(b); SEND Regs 2014 regs 18-21",
         completed_by=("review_decision_notified",),
-        void_if=(("plan_ceased", None),),
+        void_if=(CEASED,),
     ),
     _row(
         "R3",
@@ -263,6 +287,7 @@ _REVIEWS = (
         Reckoning.WEEKS_BEFORE,
         "SEND Regs 2014 reg 20(2)-(3); reg 21(2)-(3)",
         completed_by=("review_invitations_sent",),
+        void_if=(CEASED,),
     ),
     _row(
         "R4",
@@ -274,6 +299,7 @@ _REVIEWS = (
         Reckoning.WEEKS_BEFORE,
         "SEND Regs 2014 reg 20(4); reg 21(4)",
         completed_by=("review_advice_circulated",),
+        void_if=(CEASED,),
     ),
     _row(
         "R5",
@@ -285,6 +311,7 @@ _REVIEWS = (
         W,
         "SEND Regs 2014 reg 20(7); reg 21(7)",
         completed_by=("review_report_sent",),
+        void_if=(CEASED,),
         duty_holder="school (council where no institution)",
     ),
     _row(
@@ -298,6 +325,7 @@ _REVIEWS = (
         "SEND Regs 2014 reg 20(10), reg 21 equivalent; CoP 9.176; "
         "R (L) v Devon CC [2022] EWHC 493 (Admin)",
         completed_by=("review_decision_notified",),
+        void_if=(CEASED,),
     ),
     _row(
         "R7",
@@ -309,6 +337,7 @@ _REVIEWS = (
         Reckoning.DAYS_BEGINNING_WITH,
         "SEND Regs 2014 reg 22(2)(a)-(d)",
         completed_by=("amended_plan_issued",),
+        void_if=(CEASED,),
     ),
     _row(
         "R8",
@@ -320,6 +349,7 @@ _REVIEWS = (
         W,
         "SEND Regs 2014 reg 22(3)-(4); CoP 9.194",
         completed_by=("amended_plan_issued", "amendment_withdrawn_notified"),
+        void_if=(CEASED,),
     ),
     _row(
         "R9",
@@ -334,6 +364,7 @@ _REVIEWS = (
         basis=Basis.GUIDANCE,
         coronavirus_exception=False,
         only_under_five=True,
+        void_if=(CEASED,),
     ),
     _row(
         "R9",
@@ -349,6 +380,7 @@ _REVIEWS = (
         basis=Basis.GUIDANCE,
         coronavirus_exception=False,
         only_under_five=True,
+        void_if=(CEASED,),
     ),
 )
 
@@ -372,6 +404,8 @@ _PHASE_TRANSFERS = (
         completed_by=("amended_plan_issued",),
         start_kinds=_SCHOOL_PHASES,
         fixed_month_day=(2, 15),
+        requires_plan=True,
+        void_if=(CEASED,),
     ),
     _row(
         "P2",
@@ -385,6 +419,8 @@ _PHASE_TRANSFERS = (
         completed_by=("amended_plan_issued",),
         start_kinds=("secondary_to_post16",),
         fixed_month_day=(3, 31),
+        requires_plan=True,
+        void_if=(CEASED,),
     ),
     *(
         _row(
@@ -403,6 +439,8 @@ _PHASE_TRANSFERS = (
             start_kinds=kinds,
             fixed_month_day=month_day,
             coronavirus_exception=False,
+            requires_plan=True,
+            void_if=(CEASED,),
         )
         for id_, para, kinds, month_day in (
             ("P1", "reg 18(1)(b)", _SCHOOL_PHASES, (2, 15)),
@@ -420,6 +458,8 @@ _PHASE_TRANSFERS = (
         "SEND Regs 2014 reg 18(2)",
         completed_by=("amended_plan_issued",),
         start_kinds=("post16_to_post16",),
+        requires_plan=True,
+        void_if=(CEASED,),
     ),
 )
 
@@ -434,6 +474,8 @@ _REASSESSMENT = (
         D,
         "SEND Regs 2014 reg 25(1)",
         completed_by=("reassessment_decision_notified",),
+        requires_plan=True,
+        void_if=(CEASED,),
     ),
     _row(
         "Q2",
@@ -448,6 +490,7 @@ _REASSESSMENT = (
         match_kind=True,
         exceptions=REG_8,
         duty_holder="advice-giver",
+        void_if=(AMENDED, ISSUED, CEASED),
     ),
     _row(
         "Q3",
@@ -461,6 +504,7 @@ _REASSESSMENT = (
         completed_by=("amended_plan_issued", "final_plan_issued"),
         exceptions=E_LIST,
         start_kinds=("reassess",),
+        void_if=(CEASED,),
     ),
     _row(
         "Q6",
@@ -487,6 +531,9 @@ _MOVES = (
         Reckoning.MOVE,
         "SEND Regs 2014 reg 15(2)",
         completed_by=("plan_transferred_in",),
+        start_fallback="moved",
+        requires_plan=True,
+        void_if=(CEASED,),
     ),
     _row(
         "T2",
@@ -498,6 +545,7 @@ _MOVES = (
         W,
         "SEND Regs 2014 reg 15(4)",
         completed_by=("new_la_notice_sent",),
+        void_if=(CEASED,),
     ),
     _row(
         "T3",
@@ -509,6 +557,7 @@ _MOVES = (
         Reckoning.TRANSFER_REVIEW,
         "SEND Regs 2014 reg 15(5)",
         completed_by=("review_decision_notified",),
+        void_if=(CEASED,),
     ),
     _row(
         "T5",
@@ -565,17 +614,35 @@ _STEP_EVENTS = {
     "": ("amended_plan_issued",),
 }
 
+# After an order, concession or agreement to assess, the council either issues a plan or says
+# it will not: whichever it does ends the other limit (reg 44(2)(b)(ii), reg 45(3A)).
+_ALTERNATIVE_ROUTES: Final[dict[str, tuple[tuple[str, str | None], ...]]] = {
+    "no_plan": (ISSUED,),
+    "final": (NOT_ISSUING,),
+}
+
+
+def _alternatives(kind: str, step: str) -> tuple[tuple[str, str | None], ...]:
+    return _ALTERNATIVE_ROUTES.get(step, ()) if kind == "assess" else ()
+
+
+# SI 2020/471 added a coronavirus ground (1 May-25 Sep 2020) to the periods for acting on an
+# order or a concession too; the clock applies it only where such a reason is recorded.
 _MEDIATION = (
     _row(
         "M1",
         "Family contacts the mediation adviser",
-        "decision_notice_sent",
+        APPEALABLE_DECISION,
         2,
         "months",
         "C5",
         M,
-        "SEND Regs 2014 reg 33",
-        completed_by=("mediation_adviser_informed",),
+        "SEND Regs 2014 reg 33; CFA 2014 s.55(3)",
+        completed_by=(
+            "mediation_adviser_informed",
+            "mediation_requested",
+            "mediation_certificate_issued",
+        ),
         duty_holder="family",
         coronavirus_exception=False,
     ),
@@ -612,8 +679,27 @@ _MEDIATION = (
         "days",
         "C3",
         D,
-        "SEND Regs 2014 regs 35-37 [verify paragraphs]",
+        "SEND Regs 2014 reg 37 (education or mixed issues: the council arranges it) "
+        "[verify paragraphs]",
         completed_by=("mediation_held",),
+        start_kinds=("education", "mixed"),
+        void_if=(("mediation_certificate_issued", None),),
+    ),
+    _row(
+        "M4",
+        "Mediation about health care only takes place",
+        "icb_told_of_mediation",
+        30,
+        "days",
+        "C3",
+        D,
+        "SEND Regs 2014 reg 36 (health issues only: the ICB arranges it within 30 days of "
+        "being told by the council) [verify paragraphs]",
+        step="health",
+        completed_by=("mediation_held",),
+        void_if=(("mediation_certificate_issued", None),),
+        preceded_by=("mediation_requested", ("health",)),
+        duty_holder="ICB",
     ),
     _row(
         "M5",
@@ -652,6 +738,7 @@ _MEDIATION = (
             step=f"{kind}.{step}".rstrip("."),
             completed_by=_STEP_EVENTS[step],
             start_kinds=(kind,),
+            void_if=_alternatives(kind, step),
         )
         for kind, step, weeks in _MEDIATION_STEPS
     ),
@@ -685,7 +772,7 @@ _APPEAL = (
     _row(
         "AP1",
         "Latest date for the Tribunal to receive an appeal",
-        "decision_notice_sent",
+        APPEALABLE_DECISION,
         2,
         "months",
         "C5",
@@ -732,7 +819,8 @@ _ORDERS = tuple(
         completed_by=events,
         start_kinds=(kind,),
         exceptions=REG_44 if weeks else (),
-        coronavirus_exception=False,
+        coronavirus_exception=bool(weeks),
+        void_if=_alternatives(kind, step),
     )
     for id_, kind, step, weeks, events, para in _TRIBUNAL_STEPS
 )
@@ -762,8 +850,8 @@ _UNOPPOSED = tuple(
         step=step,
         completed_by=_STEP_EVENTS[step],
         start_kinds=(kind,),
-        coronavirus_exception=False,
         in_force_from=UNOPPOSED_CHANGE,
+        void_if=_alternatives(kind, step),
     )
     for id_, kind, step, weeks, para in _UNOPPOSED_STEPS
 ) + tuple(
@@ -771,24 +859,24 @@ _UNOPPOSED = tuple(
         id_,
         _UNOPPOSED_TITLE,
         "unopposed_appeal_notified",
-        4,
+        weeks,
         "weeks",
         "C1",
         W,
-        "SEND Regs 2014 reg 45 as made (4 weeks, before SI 2015/359)",
+        f"SEND Regs 2014 {para} as made (before SI 2015/359)",
         step=step,
         completed_by=_STEP_EVENTS[step],
         start_kinds=(kind,),
         coronavirus_exception=False,
         in_force_to=date(2015, 3, 22),
     )
-    for id_, kind, step in (
-        ("U1", "assess", "notify"),
-        ("U2", "content", ""),
-        ("U3", "placement", ""),
-        ("U3", "content_and_placement", ""),
-        ("U4", "refuse_to_issue", "draft"),
-        ("U5", "cease", ""),
+    for id_, kind, step, weeks, para in (
+        ("U1", "assess", "notify", 4, "reg 45(3)"),
+        ("U2", "content", "", 4, "reg 45(4)"),
+        ("U3", "placement", "", 2, "reg 45(5)"),
+        ("U3", "content_and_placement", "", 4, "reg 45(4)"),
+        ("U4", "refuse_to_issue", "draft", 4, "reg 45(6)"),
+        ("U5", "cease", "", 4, "reg 45"),
     )
 )
 

@@ -21,6 +21,9 @@ TAG_COLOURS = {
     Status.WINDOW_OPEN: "govuk-tag--blue",
     Status.WINDOW_CLOSED: "govuk-tag--grey",
     Status.TOO_EARLY: "govuk-tag--red",
+    Status.BEHIND_TARGET: "govuk-tag--yellow",
+    Status.PENDING: "govuk-tag--light-blue",
+    Status.NEEDS_FACTS: "govuk-tag--yellow",
 }
 BY_TEXT = {status.value: colour for status, colour in TAG_COLOURS.items()}
 
