@@ -34,7 +34,11 @@ ROWS = [
     ("P3", [ev("phase_transfer", "Sat 31 Oct 2026", "post16_to_post16"), PLAN], "Sun 31 May 2026"),
     ("Q1", [ev("reassessment_request_received", "Mon 3 Mar 2025"), PLAN], "Tue 18 Mar 2025"),
     ("Q2", [ev("reassessment_advice_requested", "Wed 5 Mar 2025", "health")], "Wed 16 Apr 2025"),
-    ("Q3", [ev("reassessment_decision_notified", "Tue 18 Mar 2025", "reassess")], "Tue 24 Jun 2025"),
+    (
+        "Q3",
+        [ev("reassessment_decision_notified", "Tue 18 Mar 2025", "reassess")],
+        "Tue 24 Jun 2025",
+    ),
     ("M1", [ev("decision_notice_sent", "Mon 20 Oct 2025")], "Sat 20 Dec 2025"),
     (
         "M2",
