@@ -50,10 +50,9 @@ def test_a_transfer_review_with_the_last_review_takes_the_later_limb() -> None:
 
 
 def test_a_ceased_plan_ends_every_review_clock() -> None:
-    deadlines = schedule(
-        PLAN, ev("plan_ceased", "Mon 3 Nov 2025"), ev("phase_transfer", "Tue 1 Sep 2026",
-        "primary_to_secondary"), today="Mon 1 Feb 2027",
-    )  # fmt: skip
+    ceased = ev("plan_ceased", "Mon 3 Nov 2025")
+    transfer = ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")
+    deadlines = schedule(PLAN, ceased, transfer, today="Mon 1 Feb 2027")
     assert not keys(deadlines) & {"R1", "P1", "P1.notice_latest"}
 
 
@@ -70,9 +69,8 @@ def test_a_review_met_before_the_plan_ceased_stays_met() -> None:
 
 
 def test_a_phase_transfer_without_a_plan_gives_no_phase_transfer_duty() -> None:
-    deadlines = schedule(
-        REQUEST, ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary"), today="Mon 2 Mar 2026"
-    )  # fmt: skip
+    transfer = ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")
+    deadlines = schedule(REQUEST, transfer, today="Mon 2 Mar 2026")
     assert not keys(deadlines) & {"P1", "P1.notice_latest"}
 
 
