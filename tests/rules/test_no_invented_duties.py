@@ -154,9 +154,14 @@ def test_guidance_goes_behind_target_never_overdue() -> None:
 
 def test_late_advice_is_the_advice_givers_breach_not_the_councils() -> None:
     a2 = one(
-        schedule(REQUEST, ASSESS, ev("advice_requested", "Tue 11 Feb 2025", "health"),
-                 today="Mon 31 Mar 2025"), "A2",
-    )  # fmt: skip
+        schedule(
+            REQUEST,
+            ASSESS,
+            ev("advice_requested", "Tue 11 Feb 2025", "health"),
+            today="Mon 31 Mar 2025",
+        ),
+        "A2",
+    )
     assert a2.status is Status.OVERDUE
     assert a2.is_breach
     assert not a2.is_council_breach
@@ -240,18 +245,27 @@ def test_an_advice_request_without_a_contributor_is_still_accepted() -> None:
             "appeal_lodged on Fri 3 Oct 2025 comes before any appealable decision",
         ),
         (
-            [REFUSAL, ev("mediation_adviser_informed", "Mon 13 Oct 2025", "wants_mediation"),
-             ev("mediation_certificate_issued", "Fri 10 Oct 2025")],
+            [
+                REFUSAL,
+                ev("mediation_adviser_informed", "Mon 13 Oct 2025", "wants_mediation"),
+                ev("mediation_certificate_issued", "Fri 10 Oct 2025"),
+            ],
             "certificate cannot be issued before the family contacted the adviser",
         ),
         (
-            [REFUSAL, ev("mediation_adviser_informed", "Mon 13 Oct 2025", "wants_mediation"),
-             ev("mediation_requested", "Fri 10 Oct 2025", "education")],
+            [
+                REFUSAL,
+                ev("mediation_adviser_informed", "Mon 13 Oct 2025", "wants_mediation"),
+                ev("mediation_requested", "Fri 10 Oct 2025", "education"),
+            ],
             "mediation cannot be requested before the family contacted",
         ),
         (
-            [PLAN, ev("review_meeting_held", "Mon 1 Dec 2025"),
-             ev("amendment_notice_served", "Mon 24 Nov 2025")],
+            [
+                PLAN,
+                ev("review_meeting_held", "Mon 1 Dec 2025"),
+                ev("amendment_notice_served", "Mon 24 Nov 2025"),
+            ],
             "amendment notice cannot come before the review meeting",
         ),
         (
@@ -259,12 +273,14 @@ def test_an_advice_request_without_a_contributor_is_still_accepted() -> None:
             "cannot be transferred in before the family moved",
         ),
         (
-            [ev("direct_payment_started", "Mon 2 Jun 2025"),
-             ev("direct_payment_reviewed", "Fri 30 May 2025")],
+            [
+                ev("direct_payment_started", "Mon 2 Jun 2025"),
+                ev("direct_payment_reviewed", "Fri 30 May 2025"),
+            ],
             "direct payments cannot be reviewed before they started",
         ),
     ],
-)  # fmt: skip
+)
 def test_impossible_orders_are_refused(events: list[object], expected: str) -> None:
     assert any(expected.lower() in problem.lower() for problem in problems(*events))
 
@@ -276,9 +292,11 @@ def test_the_same_event_twice_is_refused() -> None:
 
 def test_a_second_final_plan_for_one_assessment_is_refused() -> None:
     found = problems(
-        REQUEST, ASSESS, ev("final_plan_issued", "Mon 26 May 2025"),
+        REQUEST,
+        ASSESS,
+        ev("final_plan_issued", "Mon 26 May 2025"),
         ev("final_plan_issued", "Mon 2 Jun 2025"),
-    )  # fmt: skip
+    )
     assert found == [
         "final_plan_issued on Mon 2 Jun 2025 would be a second one for the same assessment; "
         "record a new request or a re-assessment first."
@@ -296,23 +314,31 @@ def test_a_second_final_plan_for_one_assessment_is_refused() -> None:
 def test_a_new_request_or_re_assessment_allows_another_plan(restart: object) -> None:
     found = find_problems(
         CaseFacts(
-            events=(REQUEST, ASSESS, ev("final_plan_issued", "Mon 26 May 2025"), restart,  # type: ignore[arg-type]
-                    ev("final_plan_issued", "Mon 1 Jun 2026"))
+            events=(
+                REQUEST,
+                ASSESS,
+                ev("final_plan_issued", "Mon 26 May 2025"),
+                restart,  # type: ignore[arg-type]
+                ev("final_plan_issued", "Mon 1 Jun 2026"),
+            )
         ),
         day("Tue 2 Jun 2026"),
-    )  # fmt: skip
+    )
     assert not [problem for problem in found if "second one" in problem]
 
 
 def test_a_second_review_decision_is_not_a_duplicate() -> None:
     assert not [
-        p for p in problems(
-            PLAN, ev("review_meeting_held", "Mon 3 Mar 2025"),
+        p
+        for p in problems(
+            PLAN,
+            ev("review_meeting_held", "Mon 3 Mar 2025"),
             ev("review_decision_notified", "Mon 10 Mar 2025", "keep"),
             ev("review_meeting_held", "Mon 2 Jun 2025"),
             ev("review_decision_notified", "Mon 9 Jun 2025", "amend"),
-        ) if "second" in p or "already" in p
-    ]  # fmt: skip
+        )
+        if "second" in p or "already" in p
+    ]
 
 
 def test_an_exception_record_is_untouched_by_duplicate_checks() -> None:
