@@ -9,6 +9,7 @@ from typing import Any
 from ehcp.rules.events import CaseFacts, Event, RecordedException, SettingClosure
 from ehcp.rules.schedule import Deadline
 from ehcp.rules.validation import FactsError
+from ehcp.rules.wording import status_phrase
 
 
 def parse_date(text: object, what: str) -> date:
@@ -96,6 +97,8 @@ def deadline_to_dict(deadline: Deadline) -> dict[str, object]:
         "operational_target": deadline.operational_target.isoformat(),
         "day_one_date": _iso(deadline.day_one_date),
         "status": deadline.status.value,
+        "status_text": status_phrase(deadline),
+        "consequence": deadline.consequence.name.lower(),
         "completed_on": _iso(deadline.completed_on),
         "start_event": deadline.start_event,
         "start_date": deadline.start_date.isoformat(),
