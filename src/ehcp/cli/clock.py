@@ -168,8 +168,7 @@ def print_table(schedule: tuple[Deadline, ...], today: date) -> None:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[4]]))
     print(
-        "\nDates are statutory unless marked guidance, target or family; "
-        "use --json for the law."
+        "\nDates are statutory unless marked guidance, target or family; use --json for the law."
     )
 
 

@@ -18,7 +18,7 @@ from ehcp.rules.schedule import Deadline, Status
 from ehcp.rules.timescales import TIMESCALES, Timescale
 from ehcp.rules.validation import FactsError, find_problems, validate_facts
 
-RULES_VERSION = "2026.11.1"
+RULES_VERSION = "2026.12.1"
 
 __all__ = [
     "EVENT_TYPES",

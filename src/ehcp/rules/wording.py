@@ -21,7 +21,7 @@ def status_phrase(deadline: Deadline) -> str:
         return f"{status.value} on {fmt(deadline.completed_on)}"
     if status is Status.TOO_EARLY and deadline.completed_on is not None:
         return f"acted too early, on {fmt(deadline.completed_on)}"
-    return status.value
+    return str(status.value)
 
 
 def what_missing_it_means(deadline: Deadline) -> str:

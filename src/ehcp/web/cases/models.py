@@ -74,7 +74,9 @@ class Case(models.Model):
     next_due = models.DateField(null=True, blank=True)
     next_key = models.CharField(max_length=40, blank=True)
     next_title = models.CharField(max_length=200, blank=True)
+    # Breaches of statute by the council or ICB open now, and guidance or targets behind.
     open_breaches = models.PositiveIntegerField(default=0)
+    behind_target = models.PositiveIntegerField(default=0)
     rules_version = models.CharField(max_length=20, blank=True)
     summarised_on = models.DateField(null=True, blank=True)
 

@@ -28,7 +28,7 @@ from ehcp.web.cases.models import (
     CaseloadVersion,
     Document,
 )
-from ehcp.web.cases.summary import advice_from, next_actions, schedule
+from ehcp.web.cases.summary import advice_from, next_actions, schedule, with_parties
 from ehcp.web.organisations.models import Organisation
 from ehcp.web.people.models import Carer
 
@@ -70,7 +70,8 @@ class Filters:
 
 def due_window(today: date, due: str) -> Q:
     windows = {
-        "overdue": Q(next_due__lt=today),
+        "overdue": Q(open_breaches__gt=0),
+        "behind": Q(behind_target__gt=0),
         "7": Q(next_due__gte=today, next_due__lte=today + timedelta(days=7)),
         "14": Q(next_due__gte=today, next_due__lte=today + timedelta(days=14)),
     }
@@ -164,6 +165,7 @@ def _counts(today: date) -> dict[str, Count]:
     return {
         "total": Count("pk"),
         "overdue": Count("pk", filter=due_window(today, "overdue")),
+        "behind_target": Count("pk", filter=due_window(today, "behind")),
         "due_7": Count("pk", filter=due_window(today, "7")),
         "due_14": Count("pk", filter=due_window(today, "14")),
     }
@@ -179,7 +181,7 @@ def by_stage(cases: QuerySet, today: date) -> list[dict[str, Any]]:
 
 def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
     """Headline counts added up from grouped rows (saves a second scan of the cases)."""
-    keys = ("total", "overdue", "due_7", "due_14")
+    keys = ("total", "overdue", "behind_target", "due_7", "due_14")
     return {key: sum(row[key] for row in rows) for key in keys}
 
 
@@ -231,7 +233,7 @@ def case_view(case: Case, today: date) -> CaseView:
         timeline=[(row, row.pk in live) for row in rows],
         deadlines=deadlines,
         actions=next_actions(deadlines),
-        advice=advice_from(deadlines),
+        advice=with_parties(advice_from(deadlines), rows),
         exceptions=exceptions,
         documents=list(case.documents.order_by("-uploaded_at")) if has_documents else [],
         names=member_names(case.organisation_id, people - {None}),

@@ -22,7 +22,7 @@ from ehcp.web.cases.models import (
     CaseloadVersion,
     Document,
 )
-from ehcp.web.cases.summary import advice_from, schedule, summarise
+from ehcp.web.cases.summary import advice_from, schedule, summarise, with_parties
 from ehcp.web.organisations.models import Organisation
 from ehcp.web.people.models import Child
 
@@ -90,21 +90,18 @@ def caseload_changed(organisation_id: int) -> None:
 
 
 def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClock]:
-    parties = {
-        (row.kind, row.date): row.party for row in case.events.all() if "advice" in row.name
-    }
     return [
         AdviceClock(
             case=case,
             organisation_id=case.organisation_id,
             contributor=line.contributor,
-            party=parties.get((line.contributor, line.requested_on), ""),
+            party=line.party,
             requested_on=line.requested_on,
             due=line.due,
             received_on=line.received_on,
             status=line.status,
         )
-        for line in advice_from(deadlines)
+        for line in with_parties(advice_from(deadlines), case.events.all())
     ]
 
 

@@ -5,9 +5,10 @@ Pure functions of the facts and `today`, so the service and the bulk loaders sha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from ehcp.rules import (
     RULES_VERSION,
@@ -17,10 +18,21 @@ from ehcp.rules import (
     Status,
     compute_schedule,
 )
+from ehcp.rules.schedule import Consequence
 from ehcp.web.cases.stages import stage_for
 
 CALENDAR: Final = EnglandCalendar()
-OPEN: Final = frozenset({Status.OVERDUE, Status.DUE_SOON, Status.NOT_YET_DUE})
+# Still to be done by the council's side. A family's own window (appeal, mediation adviser) is
+# shown on the case but is not the council's to do.
+OPEN: Final = frozenset(
+    {
+        Status.OVERDUE,
+        Status.DUE_SOON,
+        Status.NOT_YET_DUE,
+        Status.BEHIND_TARGET,
+        Status.NEEDS_FACTS,
+    }
+)
 # The advice clocks: A2 (assessment) and Q2 (re-assessment), one per contributor asked.
 ADVICE_LIMITS: Final = frozenset({"A2", "Q2"})
 
@@ -32,6 +44,7 @@ class Summary:
     next_key: str
     next_title: str
     open_breaches: int
+    behind_target: int
     rules_version: str
     summarised_on: date
 
@@ -43,6 +56,7 @@ class AdviceLine:
     due: date
     received_on: date | None
     status: str
+    party: str = ""
 
 
 def schedule(facts: CaseFacts, today: date) -> tuple[Deadline, ...]:
@@ -51,7 +65,11 @@ def schedule(facts: CaseFacts, today: date) -> tuple[Deadline, ...]:
 
 def next_actions(deadlines: tuple[Deadline, ...]) -> list[Deadline]:
     """Deadlines still to be met, soonest first."""
-    return [deadline for deadline in deadlines if deadline.status in OPEN]
+    return [
+        deadline
+        for deadline in deadlines
+        if deadline.status in OPEN and deadline.consequence is not Consequence.FAMILY
+    ]
 
 
 def summarise(
@@ -66,10 +84,23 @@ def summarise(
         next_due=first.due if first else None,
         next_key=first.key if first else "",
         next_title=first.title if first else "",
-        open_breaches=sum(1 for d in actions if d.status is Status.OVERDUE),
+        open_breaches=sum(1 for d in actions if d.is_council_breach),
+        behind_target=sum(1 for d in actions if d.is_behind_target),
         rules_version=RULES_VERSION,
         summarised_on=today,
     )
+
+
+ADVICE_REQUESTS: Final = frozenset({"advice_requested", "reassessment_advice_requested"})
+
+
+def with_parties(lines: list[AdviceLine], rows: Iterable[Any]) -> list[AdviceLine]:
+    """The advice lines with who was asked, from the timeline rows that asked them."""
+    parties = {(row.kind, row.date): row.party for row in rows if row.name in ADVICE_REQUESTS}
+    return [
+        replace(line, party=parties.get((line.contributor, line.requested_on), ""))
+        for line in lines
+    ]
 
 
 def advice_lines(facts: CaseFacts, today: date) -> list[AdviceLine]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import Any, Final
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from ehcp.web.cases.models import AdviceClock, Case, CaseEvent
-from ehcp.web.cases.summary import advice_lines, summarise
+from ehcp.web.cases.summary import advice_lines, summarise, with_parties
 from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES, Generator, Story
 from ehcp.web.organisations.models import Membership, Organisation, Setting
 from ehcp.web.people.models import Carer, Child
@@ -96,19 +97,17 @@ def _write_batch(
         for event, party in story.events
     )
     AdviceClock.objects.bulk_create(
-        AdviceClock(
-            case=case,
-            organisation=organisation,
-            party=_party(story, line.contributor),
-            **vars(line),
-        )  # fmt: skip
+        AdviceClock(case=case, organisation=organisation, **vars(line))
         for case, story in zip(cases, stories, strict=True)
-        for line in advice_lines(story.facts(), today)
+        for line in with_parties(advice_lines(story.facts(), today), _timeline_rows(story))
     )
 
 
-def _party(story: Story, contributor: str) -> str:
-    return next((p for e, p in story.events if e.kind == contributor), "")
+def _timeline_rows(story: Story) -> list[SimpleNamespace]:
+    return [
+        SimpleNamespace(name=e.name, kind=e.kind, date=e.date, party=party)
+        for e, party in story.events
+    ]
 
 
 def _child(organisation: Organisation, story: Story) -> Child:

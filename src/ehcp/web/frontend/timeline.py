@@ -14,8 +14,9 @@ from typing import Any
 from django.utils.safestring import SafeString
 
 from ehcp.rules import Deadline
+from ehcp.rules.wording import status_phrase, what_missing_it_means
 from ehcp.web.cases.queries import CaseView
-from ehcp.web.frontend.templatetags.govuk import humanise, long_date, status_text, tag_colour
+from ehcp.web.frontend.templatetags.govuk import humanise, long_date, tag_colour
 
 GREY = "govuk-tag--grey"
 
@@ -79,15 +80,19 @@ def deadline_html(deadline: Deadline) -> SafeString:
     if deadline.completed_on:
         detail += f" Done on {long_date(deadline.completed_on)}."
     detail += "".join(f" {warning}" for warning in deadline.warnings)
+    detail += f" Missing it is {what_missing_it_means(deadline)}."
+    target = deadline.operational_target
+    last_working_day = f" (last working day {long_date(target)})" if target != deadline.due else ""
     return html(
         '<li class="app-timeline__item app-timeline__item--deadline">'
-        '<p class="govuk-body govuk-!-margin-bottom-1"><time datetime="{}">{}</time>: '
+        '<p class="govuk-body govuk-!-margin-bottom-1"><time datetime="{}">{}</time>{}: '
         "due – {} {}</p>"
         '<details class="govuk-details govuk-!-margin-bottom-1"><summary '
-        'class="govuk-details__summary"><span class="govuk-details__summary-text">How {} was '
-        'worked out</span></summary><div class="govuk-details__text">{}</div></details></li>',
-        deadline.due.isoformat(), long_date(deadline.due), deadline.title,
-        tag(status_text(deadline.status), tag_colour(deadline.status)), deadline.key, detail,
+        'class="govuk-details__summary"><span class="govuk-details__summary-text">How this '
+        'date was worked out</span></summary><div class="govuk-details__text">{}</div>'
+        "</details></li>",
+        deadline.due.isoformat(), long_date(deadline.due), last_working_day, deadline.title,
+        tag(status_phrase(deadline).capitalize(), tag_colour(deadline.status)), detail,
     )  # fmt: skip
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from django import template
 
-from ehcp.rules import Status
+from ehcp.rules import Deadline, Status
+from ehcp.rules.wording import what_missing_it_means
 
 register = template.Library()
 
@@ -40,6 +41,12 @@ def tag_colour(status: Any) -> str:
 def status_text(status: Any) -> str:
     text = status.value if isinstance(status, Status) else str(status)
     return text.capitalize()
+
+
+@register.filter
+def consequence_text(deadline: Deadline) -> str:
+    """`a breach of statute by the council`, `a missed planning target` …"""
+    return what_missing_it_means(deadline)
 
 
 @register.filter
