@@ -188,7 +188,8 @@ def _new_request(c: dict[str, Dates], refused: Flags, now: np.datetime64) -> dic
     final = _done(c["final_plan_issued"], request, now)
     draft = _done(c["draft_plan_served"], request, now)
     no_plan = _done(c["decision_not_to_issue_notified"], request, now)
-    void_a3 = _ends([refusal, c["final_plan_issued"]], request, no_plan, now)
+    drafted_or_issued = [c["draft_plan_served"], c["final_plan_issued"]]
+    void_a3 = _ends([refusal, *drafted_or_issued], request, no_plan, now)
     void_a6 = _ends([refusal, c["decision_not_to_issue_notified"]], request, final, now)
     over = [c["final_plan_issued"], c["decision_not_to_issue_notified"]]
     void_draft = _ends([refusal, *over], request, draft, now)

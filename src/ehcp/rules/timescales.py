@@ -111,6 +111,7 @@ class Timescale:
 REFUSED: Final = ("decision_to_assess_notified", "refuse")
 NOT_ISSUING: Final = ("decision_not_to_issue_notified", None)
 ISSUED: Final = ("final_plan_issued", None)
+DRAFTED: Final = ("draft_plan_served", None)  # the council has decided to issue a plan
 AMENDED: Final = ("amended_plan_issued", None)
 CEASED: Final = ("plan_ceased", None)
 # The assessment is over once the plan is issued or the family is told there will be none.
@@ -174,7 +175,7 @@ _NEW_REQUEST = (
         "CFA 2014 s.36(9); SEND Regs 2014 reg 10",
         completed_by=("decision_not_to_issue_notified",),
         exceptions=E_LIST,
-        void_if=(REFUSED, ISSUED),
+        void_if=(REFUSED, DRAFTED, ISSUED),
         day_one_convention=True,
     ),
     _row(
