@@ -344,3 +344,11 @@ def test_a_second_review_decision_is_not_a_duplicate() -> None:
 def test_an_exception_record_is_untouched_by_duplicate_checks() -> None:
     exception = RecordedException("E3", day("Mon 3 Mar 2025"), day("Fri 7 Mar 2025"))
     assert problems(REQUEST, exceptions=(exception, exception)) == []
+
+
+def test_a_draft_plan_means_no_notice_of_no_plan_is_due() -> None:
+    deadlines = schedule(
+        REQUEST, ASSESS, ev("draft_plan_served", "Mon 14 Apr 2025"), today="Mon 1 Dec 2025"
+    )
+    assert "A3" not in keys(deadlines)  # due Mon 28 Apr 2025, but the council chose to issue
+    assert one(deadlines, "A6").status is Status.OVERDUE
