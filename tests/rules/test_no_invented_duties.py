@@ -352,3 +352,28 @@ def test_a_draft_plan_means_no_notice_of_no_plan_is_due() -> None:
     )
     assert "A3" not in keys(deadlines)  # due Mon 28 Apr 2025, but the council chose to issue
     assert one(deadlines, "A6").status is Status.OVERDUE
+
+
+def test_a_case_recorded_from_its_phase_transfer_is_about_a_plan_made_before() -> None:
+    transfer = ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")
+    assert one(schedule(transfer, today="Mon 2 Mar 2026"), "P1").due == day("Sat 14 Feb 2026")
+
+
+def test_a_plan_ceased_the_same_day_as_its_last_review_is_not_maintained() -> None:
+    deadlines = schedule(
+        ev("review_decision_notified", "Mon 2 Mar 2026", "cease"),
+        ev("plan_ceased", "Mon 2 Mar 2026"),
+        ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary"),
+        today="Tue 3 Mar 2026",
+    )
+    assert not keys(deadlines) & {"P1", "P1.notice_latest"}
+
+
+def test_a_new_plan_after_a_ceased_one_brings_the_duties_back() -> None:
+    deadlines = schedule(
+        ev("plan_ceased", "Mon 6 Jan 2025"),
+        ev("final_plan_issued", "Mon 2 Jun 2025"),
+        ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary"),
+        today="Tue 3 Mar 2026",
+    )
+    assert "P1" in keys(deadlines)

@@ -86,12 +86,16 @@ def _starts(row: Timescale, facts: CaseFacts, today: date) -> Iterator[Event]:
 
 
 def _plan_maintained_on(facts: CaseFacts, day: date) -> bool:
-    """A plan is on record by `day` and has not been ceased since."""
+    """Whether a plan is being maintained on `day`: the last plan event on record then, unless
+    the plan has ceased since. With no plan event at all, a case whose request (or whose
+    ceasing) is on record has no plan; a case that starts later, say with a review or a phase
+    transfer, is about a plan made before its first recorded event."""
     shown = [e.date for name in PLAN_EVIDENCE for e in facts.of(name) if e.date <= day]
+    ceased = [e.date for e in facts.of("plan_ceased") if e.date <= day]
     if not shown:
-        return False
-    latest = max(shown)
-    return not any(latest < e.date <= day for e in facts.of("plan_ceased"))
+        requested = any(e.date <= day for e in facts.of("request_received"))
+        return not requested and not ceased
+    return not ceased or max(ceased) < max(shown)
 
 
 def _preceded_by(facts: CaseFacts, start: Event, name: str, kinds: tuple[str, ...]) -> bool:
