@@ -153,9 +153,7 @@ def test_the_coronavirus_exception_covers_deadlines_from_1_may_to_25_september_2
 ) -> None:
     recorded = RecordedException("COVID", day(received), day("Fri 25 Sep 2020"))
     a1 = one(
-        schedule(
-            ev("request_received", received), today="Thu 1 Oct 2020", exceptions=(recorded,)
-        ),
+        schedule(ev("request_received", received), today="Thu 1 Oct 2020", exceptions=(recorded,)),
         "A1",
     )
     assert (a1.status is Status.EXCUSED) is excused
