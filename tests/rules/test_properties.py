@@ -164,7 +164,7 @@ def test_a_ground_arising_after_the_deadline_never_excuses_it(
     start = a1_due + timedelta(days=after)
     ground = RecordedException("E3", start, start + timedelta(days=length))
     facts = CaseFacts(events=(Event(received, "request_received"),), exceptions=(ground,))
-    deadlines = compute_schedule(facts, today=TODAY, calendar=CALENDAR)
+    deadlines = compute_schedule(facts, today=date(2033, 1, 1), calendar=CALENDAR)
     a1 = next(d for d in deadlines if d.id == "A1")
     assert a1.status is Status.OVERDUE
 
