@@ -31,11 +31,10 @@ CERTIFICATE: Final = "mediation_certificate_issued"
 
 
 def decision_kind(event: Event, facts: CaseFacts) -> str | None:
-    """The s.51(2) kind of decision `event` notifies, or None if it is not appealable."""
-    kind = facts.kind_of(event)
-    if event.name == NOTICE:
-        return kind
-    return APPEALABLE_EVENTS.get((event.name, kind)) or APPEALABLE_EVENTS.get((event.name, None))
+    """The s.51(2) kind of decision `event` notifies, or None if it is not appealable (a
+    recorded `decision_notice_sent` names its kind itself)."""
+    found = APPEALABLE_EVENTS.get((event.name, facts.kind_of(event)))
+    return found or APPEALABLE_EVENTS.get((event.name, None))
 
 
 def appealable_decisions(facts: CaseFacts) -> tuple[Event, ...]:

@@ -25,7 +25,9 @@ def status_phrase(deadline: Deadline) -> str:
 
 
 def what_missing_it_means(deadline: Deadline) -> str:
-    """`a breach of statute by the council`, `a missed planning target` …"""
+    """One sentence: whether missing the limit breaks the law, and whose duty it is."""
     if deadline.consequence is Consequence.BREACH:
-        return f"a breach of statute by the {deadline.duty_holder}"
-    return f"a {deadline.consequence.value}"
+        return f"Missing it is a breach of statute by the {deadline.duty_holder}."
+    if deadline.consequence is Consequence.FAMILY:
+        return "This is the family's own time limit, not a duty on anyone."
+    return f"Missing it is a {deadline.consequence.value}, not a breach of the law."

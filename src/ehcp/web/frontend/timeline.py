@@ -80,7 +80,7 @@ def deadline_html(deadline: Deadline) -> SafeString:
     if deadline.completed_on:
         detail += f" Done on {long_date(deadline.completed_on)}."
     detail += "".join(f" {warning}" for warning in deadline.warnings)
-    detail += f" Missing it is {what_missing_it_means(deadline)}."
+    detail += f" {what_missing_it_means(deadline)}"
     target = deadline.operational_target
     last_working_day = f" (last working day {long_date(target)})" if target != deadline.due else ""
     return html(
