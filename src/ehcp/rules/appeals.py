@@ -33,8 +33,7 @@ CERTIFICATE: Final = "mediation_certificate_issued"
 def decision_kind(event: Event, facts: CaseFacts) -> str | None:
     """The s.51(2) kind of decision `event` notifies, or None if it is not appealable (a
     recorded `decision_notice_sent` names its kind itself)."""
-    found = APPEALABLE_EVENTS.get((event.name, facts.kind_of(event)))
-    return found or APPEALABLE_EVENTS.get((event.name, None))
+    return APPEALABLE_EVENTS.get((event.name, facts.kind_of(event)))
 
 
 def appealable_decisions(facts: CaseFacts) -> tuple[Event, ...]:

@@ -88,8 +88,8 @@ def classify(
     excused: bool,
     is_window: bool,
     due_soon_days: int,
-    consequence: Consequence = Consequence.BREACH,
-    pending: bool = False,
+    consequence: Consequence,
+    pending: bool,
 ) -> Status:
     """The status of one limit on `today`."""
     if consequence is Consequence.FAMILY:
