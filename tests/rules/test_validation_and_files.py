@@ -125,3 +125,129 @@ def test_deadlines_become_plain_data() -> None:
     assert data["day_one_date"] == "2024-05-26"
     assert data["completed_on"] is None
     assert data["citation"].startswith("SEND Regs 2014 reg 13(2)")
+
+
+def test_every_field_of_an_exception_and_a_closure_is_read() -> None:
+    facts = facts_from_dict(
+        {
+            "events": [],
+            "exceptions": [
+                {
+                    "code": "E4",
+                    "start": "2024-07-01",
+                    "end": "2024-08-02",
+                    "setting": "Oak",
+                    "applies_to": ["A1", "A6"],
+                    "evidence": "Family abroad",
+                },
+                {"code": "E3", "start": "2024-09-02"},
+            ],
+            "closures": [
+                {"setting": "Oak", "first_closed_day": "2024-07-23", "reopening_day": "2024-09-04"}
+            ],
+        }
+    )
+    assert facts.exceptions == (
+        RecordedException(
+            code="E4",
+            start=day("Mon 1 Jul 2024"),
+            end=day("Fri 2 Aug 2024"),
+            setting="Oak",
+            applies_to=("A1", "A6"),
+            evidence="Family abroad",
+        ),
+        RecordedException(code="E3", start=day("Mon 2 Sep 2024")),
+    )
+    assert facts.closures == (
+        SettingClosure("Oak", day("Tue 23 Jul 2024"), day("Wed 4 Sep 2024")),
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"events": ["x"]}, "Each event must be an object with event, date."),
+        ({"events": [{"date": "2024-01-08"}]}, "One of the events in the file is missing event."),
+        ({"exceptions": [{"code": "E3"}]}, "One of the exceptions in the file is missing start."),
+        ({"exceptions": [7]}, "Each exception must be an object with code, start."),
+        (
+            {"closures": [{"setting": "Oak"}]},
+            "One of the closures in the file is missing first_closed_day, reopening_day.",
+        ),
+        (
+            {"events": [{"event": "moved", "date": "2024-02-30"}]},
+            "The date of moved '2024-02-30' is not a real date (use YYYY-MM-DD).",
+        ),
+        (
+            {"exceptions": [{"code": "E3", "start": "2024-13-01"}]},
+            "The start of exception E3 '2024-13-01' is not a real date (use YYYY-MM-DD).",
+        ),
+        (
+            {"exceptions": [{"code": "E3", "start": "2024-01-01", "end": "never"}]},
+            "The end of exception E3 'never' is not a real date (use YYYY-MM-DD).",
+        ),
+        (
+            {"closures": [{"setting": "Oak", "first_closed_day": 1, "reopening_day": "x"}]},
+            "The first closed day of Oak must be a date written as YYYY-MM-DD.",
+        ),
+        (
+            {
+                "closures": [
+                    {"setting": "Oak", "first_closed_day": "2024-07-23", "reopening_day": "x"}
+                ]
+            },
+            "The reopening day of Oak 'x' is not a real date (use YYYY-MM-DD).",
+        ),
+    ],
+)
+def test_each_broken_part_of_a_file_is_named_exactly(data: object, problem: str) -> None:
+    with pytest.raises(FactsError) as raised:
+        facts_from_dict(data)
+    assert raised.value.problems == [problem]
+
+
+def test_every_field_of_a_deadline_becomes_plain_data() -> None:
+    a1 = one(
+        schedule(
+            ev("request_received", "Mon 8 Jan 2024"),
+            ev("decision_to_assess_notified", "Mon 19 Feb 2024", "assess"),
+            today="Tue 20 Feb 2024",
+        ),
+        "A1",
+    )
+    data = deadline_to_dict(a1)
+    assert {key: value for key, value in data.items() if key != "explanation"} == {
+        "id": "A1",
+        "step": "",
+        "title": "Decide whether to assess and tell the family",
+        "due": "2024-02-19",
+        "operational_target": "2024-02-19",
+        "day_one_date": "2024-02-18",
+        "status": "met",
+        "status_text": "met on Mon 19 Feb 2024",
+        "consequence": "breach",
+        "completed_on": "2024-02-19",
+        "start_event": "request_received",
+        "start_date": "2024-01-08",
+        "start_kind": None,
+        "basis": "statute",
+        "duty_holder": "council",
+        "citation": "CFA 2014 s.36(3)-(5),(8); SEND Regs 2014 reg 4(1), reg 5(1)-(3)",
+        "exception": None,
+        "indicative_date": None,
+        "warnings": [],
+    }
+    assert data["explanation"].startswith("A1: Decide whether to assess and tell the family. ")
+
+
+def test_an_excused_deadline_carries_its_exception_and_indicative_date() -> None:
+    a1 = one(
+        schedule(
+            ev("request_received", "Mon 8 Jan 2024"),
+            today="Tue 20 Feb 2024",
+            exceptions=(RecordedException("E3", day("Mon 12 Feb 2024"), day("Fri 16 Feb 2024")),),
+        ),
+        "A1",
+    )
+    data = deadline_to_dict(a1)
+    assert (data["exception"], data["indicative_date"]) == ("E3", "2024-02-24")

@@ -31,7 +31,7 @@ def _require(data: object, keys: tuple[str, ...], what: str) -> Mapping[str, Any
         raise FactsError([f"Each {what} must be an object with {', '.join(keys)}."])
     missing = [key for key in keys if key not in data]
     if missing:
-        raise FactsError([f"A {what} is missing {', '.join(missing)}."])
+        raise FactsError([f"One of the {what}s in the file is missing {', '.join(missing)}."])
     return data
 
 
