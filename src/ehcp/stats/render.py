@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE
-from ehcp.stats.queries import Comparison, Council, Ranked, Value
+from ehcp.stats.queries import ENGLAND, REGION, Comparison, Council, Ranked, Value
 
 Format = Literal["table", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json")
@@ -43,25 +43,42 @@ def shown(value: Value | None, unit: str) -> str:
 
 
 def show(council: Council, comparisons: Sequence[Comparison], style: Format) -> str:
+    """A place's figures: a council beside its region and England, a region beside England."""
     if style == "json":
         return json.dumps(_show_json(council, comparisons), indent=2) + "\n"
     if style == "csv":
         return _csv(SHOW_CSV_HEADER, [_show_csv_row(c) for c in comparisons])
-    region = council.region_name or "region unknown"
-    title = f"{council.name} ({council.la_code}, {council.new_la_code or 'no GSS code'}), {region}"
+    shown_columns = columns(council)
     rows = [
         [
             BY_ID[c.indicator].title,
             _period(c),
-            shown(c.council, BY_ID[c.indicator].unit),
-            shown(c.region, BY_ID[c.indicator].unit),
-            shown(c.england, BY_ID[c.indicator].unit),
+            *(shown(pick(c), BY_ID[c.indicator].unit) for _, pick in shown_columns),
             "series break" if c.series_break else "",
         ]
         for c in comparisons
     ]
-    header = ["Indicator", "Period", council.name, "Region", "England", "Note"]
-    return f"{title}\n\n{_table(header, rows)}\n{_footnotes(comparisons)}"
+    header = ["Indicator", "Period", *(name for name, _ in shown_columns), "Note"]
+    return f"{_title(council)}\n\n{_table(header, rows)}\n{_footnotes(comparisons)}"
+
+
+def _title(place: Council) -> str:
+    if not place.is_council:
+        return f"{place.name} ({place.la_code})"
+    region = place.region_name or "region unknown"
+    return f"{place.name} ({place.la_code}, {place.new_la_code or 'no GSS code'}), {region}"
+
+
+def columns(place: Council) -> list[tuple[str, Callable[[Comparison], Value | None]]]:
+    """The value columns shown for a place: itself, then its region and England if it has them."""
+    found: list[tuple[str, Callable[[Comparison], Value | None]]] = [
+        (place.name, lambda c: c.council)
+    ]
+    if place.is_council:
+        found.append(("Region", lambda c: c.region))
+    if place.level != ENGLAND:
+        found.append(("England", lambda c: c.england))
+    return found
 
 
 def _period(comparison: Comparison) -> str:
@@ -69,29 +86,37 @@ def _period(comparison: Comparison) -> str:
     return f"Jan {comparison.year}" if census else str(comparison.year)
 
 
-def _show_json(council: Council, comparisons: Sequence[Comparison]) -> dict[str, object]:
+def _show_json(place: Council, comparisons: Sequence[Comparison]) -> dict[str, object]:
+    """Each figure under `place` and under its level's key: council, region or england."""
+    about: dict[str, object] = {
+        "name": place.name,
+        "level": place.level,
+        "la_code": place.la_code if place.is_council else None,
+        "new_la_code": place.new_la_code,
+        "region": place.region_name,
+    }
+    document: dict[str, object] = {"place": about}
+    if place.is_council:
+        document["council"] = about
+    document["figures"] = [_figure_json(place, c) for c in comparisons]
+    return document
+
+
+def _figure_json(place: Council, c: Comparison) -> dict[str, object]:
+    own = _value_json(c.council)
+    region = own if place.level == REGION else _value_json(c.region)
     return {
-        "council": {
-            "name": council.name,
-            "la_code": council.la_code,
-            "new_la_code": council.new_la_code,
-            "region": council.region_name,
-        },
-        "figures": [
-            {
-                "indicator": c.indicator,
-                "title": BY_ID[c.indicator].title,
-                "unit": BY_ID[c.indicator].unit,
-                "year": c.year,
-                "council": _value_json(c.council),
-                "region": _value_json(c.region),
-                "england": _value_json(c.england),
-                "release": c.release,
-                "source_file": c.source_file,
-                "series_break": c.series_break,
-            }
-            for c in comparisons
-        ],
+        "indicator": c.indicator,
+        "title": BY_ID[c.indicator].title,
+        "unit": BY_ID[c.indicator].unit,
+        "year": c.year,
+        "place": own,
+        "council": own if place.is_council else None,
+        "region": region,
+        "england": own if place.level == ENGLAND else _value_json(c.england),
+        "release": c.release,
+        "source_file": c.source_file,
+        "series_break": c.series_break,
     }
 
 

@@ -3,7 +3,8 @@
 `observation` keeps every row of every imported release. `figure` (a view) holds the rows
 that win: for each indicator and year, the newest release that publishes a number for it.
 `headline` is the "Total" breakdown of `figure` plus derived caseload growth; `comparison`
-puts each council's headline beside its region's and England's, ready for `show`. Import
+puts each place's headline beside its region's (councils) and England's (councils and regions),
+ready for `show`; `place` lists councils, regions and England, each found by name or code. Import
 runs in one transaction, so the store changes all at once or not at all.
 """
 
@@ -151,12 +152,9 @@ def _rebuild_current(connection: duckdb.DuckDBPyConnection) -> None:
     for statement in CURRENT_FIGURES:
         connection.execute(statement)
     connection.execute(COUNCILS)
-    connection.execute("CREATE OR REPLACE TABLE council_alias (alias VARCHAR, la_code VARCHAR)")
-    aliases = _aliases(connection)
-    connection.execute(
-        "INSERT INTO council_alias SELECT unnest(?), unnest(?)",
-        [list(aliases), list(aliases.values())],
-    )
+    connection.execute(PLACES)
+    _alias_table(connection, "council_alias", _aliases(connection))
+    _alias_table(connection, "place_alias", _place_aliases(connection))
     connection.execute(
         "CREATE OR REPLACE TABLE indicator (id VARCHAR, position INTEGER, title VARCHAR, "
         "unit VARCHAR, higher_is_better BOOLEAN)"
@@ -200,9 +198,9 @@ CURRENT_FIGURES = (
     FROM headline AS c
     LEFT JOIN headline AS r ON r.indicator = c.indicator AND r.year = c.year
         AND r.geographic_level = 'Regional' AND r.area_code = c.region_code
+        AND c.geographic_level = 'Local authority'
     LEFT JOIN headline AS e ON e.indicator = c.indicator AND e.year = c.year
-        AND e.geographic_level = 'National'
-    WHERE c.geographic_level = 'Local authority'
+        AND e.geographic_level = 'National' AND c.geographic_level <> 'National'
     ORDER BY c.area_code, c.indicator, c.year""",
     """CREATE OR REPLACE VIEW figure AS
     SELECT observation.* FROM observation JOIN winner USING (indicator, year, release)
@@ -220,6 +218,36 @@ SELECT la_code,
 FROM observation WHERE geographic_level = 'Local authority' AND la_code IS NOT NULL
 GROUP BY la_code
 """
+
+
+PLACES = """
+CREATE OR REPLACE TABLE place AS
+SELECT *, 'Local authority' AS level FROM council
+UNION ALL BY NAME
+SELECT area_code AS la_code, arg_max(area_name, year) AS name, area_code AS new_la_code,
+    NULL AS region_code, NULL AS region_name, min(year) AS first_year,
+    max(year) AS last_year, geographic_level AS level
+FROM observation WHERE geographic_level IN ('Regional', 'National') AND area_code IS NOT NULL
+GROUP BY area_code, geographic_level
+"""
+
+
+def _alias_table(
+    connection: duckdb.DuckDBPyConnection, table: str, aliases: dict[str, str]
+) -> None:
+    connection.execute(f"CREATE OR REPLACE TABLE {table} (alias VARCHAR, la_code VARCHAR)")
+    connection.execute(
+        f"INSERT INTO {table} SELECT unnest(?), unnest(?)",  # noqa: S608
+        [list(aliases), list(aliases.values())],
+    )
+
+
+def _place_aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Regions and England by name and GSS code ('england', 'e12000002', 'north west')."""
+    rows = connection.execute(
+        "SELECT la_code, name FROM place WHERE level <> 'Local authority'"
+    ).fetchall()
+    return {alias_key(str(text)): str(code) for code, name in rows for text in (code, name)}
 
 
 def _aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:

@@ -180,3 +180,44 @@ def test_league_order_and_quartiles_come_from_ehcp_stats(client, store):
     assert [(r[0], r[1], r[4]) for r in rows] == [
         (str(e.rank), e.council.name, str(e.quartile)) for e in expected
     ]
+
+
+def test_england_has_its_own_page_with_dfes_figures(client):
+    response = client.get(reverse("statistics-england"))
+    assert response.status_code == 200
+    ids = [section.indicator.id for section in response.context["sections"]]
+    requests = table_rows(response.content)[ids.index("requests_received")]
+    # requests.csv, 2025 release: England received 138,242 requests in 2023.
+    assert ["2023", "138,242", ""] in requests
+    assert '<h1 class="govuk-heading-l">England</h1>' in response.content.decode()
+
+
+def test_a_region_page_sets_the_region_beside_england(client):
+    response = client.get(reverse("statistics-region", args=["south-west"]))
+    assert response.status_code == 200
+    ids = [section.indicator.id for section in response.context["sections"]]
+    rows = table_rows(response.content)[ids.index(TWENTY_WEEKS)]
+    # sen2_mi.csv, 2022 release, IncExc20weekRate for 2020: South West 48.9, England 55.6.
+    assert ["2020", "48.9%", "55.6%", ""] in rows
+    assert all(len(row) == 4 for row in rows)
+
+
+@pytest.mark.parametrize("name", ["E12000009", "South West", "SOUTH-WEST"])
+def test_a_region_named_otherwise_redirects_to_its_page(client, name):
+    response = client.get(reverse("statistics-region", args=[name]))
+    assert response.status_code == 301
+    assert response["Location"] == reverse("statistics-region", args=["south-west"])
+
+
+def test_an_unknown_region_is_explained(client):
+    response = client.get(reverse("statistics-region", args=["atlantis"]))
+    assert response.status_code == 404
+    assert "No region called 'atlantis'. The regions are:" in text_of(response.content)
+
+
+def test_a_council_links_to_its_region_and_the_index_to_every_region(client):
+    council = client.get(profile()).content.decode()
+    index = client.get(reverse("statistics")).content.decode()
+    assert f'href="{reverse("statistics-region", args=["south-west"])}">South West</a>' in council
+    assert index.count('href="/statistics/regions/') == 9
+    assert f'href="{reverse("statistics-england")}"' in index
