@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE
@@ -29,17 +30,57 @@ def number(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
+# DfE's precision in its own tables: percentages and weeks to 1 decimal place, counts whole.
+PRECISION = {"percent": 1, "weeks": 1, "count": 0}
+# Rates on fewer cases than this are flagged: one case moves them by more than 3 points.
+SMALL_BASE = 30
+
+
+def precision(unit: str, published: int | None = None) -> int:
+    """Decimal places to show: DfE's for the unit, or fewer if the cell was printed with fewer
+    (a count is never given decimals it was not published with)."""
+    places = PRECISION.get(unit, 1)
+    if unit == "count" and published is not None:
+        return min(places, published)
+    return places
+
+
+def rounded(number: float, places: int) -> Decimal:
+    """Rounded half up, as DfE rounds, from the shortest decimal form of the float."""
+    return Decimal(repr(float(number))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
 def shown(value: Value | None, unit: str) -> str:
-    """A value as a person reads it: 1,234 or 21.5%; the marker when there is no number."""
+    """A value as a person reads it: 1,234 or 21.5%; the marker when there is no number.
+
+    Rates published with more decimals than DfE's tables use (the 2022 release prints some at
+    six) are rounded to DfE's precision; the store keeps the published figure.
+    """
     if value is None:
         return "-"
     if value.value is None:
         return value.marker or ""
-    places = value.decimals if value.decimals is not None else 0
-    if unit == "percent":
-        places = max(places, 1)
-    text = f"{value.value:,.{places}f}"
+    text = f"{rounded(value.value, precision(unit, value.decimals)):,}"
     return text + "%" if unit == "percent" else text
+
+
+def base(value: Value | None) -> str:
+    """The number a rate is out of, as 'n = 1,234'; empty when there is none."""
+    if value is None or value.value is None or value.denominator is None:
+        return ""
+    return f"n = {rounded(value.denominator, 0):,}"
+
+
+def small_base(value: Value | None) -> bool:
+    """A rate on fewer than SMALL_BASE cases."""
+    return bool(value and value.value is not None and value.denominator is not None
+                and value.denominator < SMALL_BASE)  # fmt: skip
+
+
+def with_base(value: Value | None, unit: str) -> str:
+    """A rate with its base beside it, '21.5% (n = 1,234)'; other figures as `shown`."""
+    found = base(value) if unit == "percent" else ""
+    return f"{shown(value, unit)} ({found})" if found else shown(value, unit)
 
 
 def show(council: Council, comparisons: Sequence[Comparison], style: Format) -> str:
@@ -53,7 +94,7 @@ def show(council: Council, comparisons: Sequence[Comparison], style: Format) -> 
         [
             BY_ID[c.indicator].title,
             _period(c),
-            *(shown(pick(c), BY_ID[c.indicator].unit) for _, pick in shown_columns),
+            *(with_base(pick(c), BY_ID[c.indicator].unit) for _, pick in shown_columns),
             "series break" if c.series_break else "",
         ]
         for c in comparisons
@@ -164,6 +205,7 @@ def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format
             "value": number(r.value.value),
             "numerator": number(r.value.numerator),
             "denominator": number(r.value.denominator),
+            "small_base": small_base(r.value),
         }
         for r in ranked
     ]
@@ -174,12 +216,20 @@ def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format
         return _csv(list(records[0]), [list(record.values()) for record in records])
     order = {True: "highest is best", False: "lowest is best", None: "largest first"}
     title = f"{entry.title}, {year} ({order[entry.higher_is_better]}; quartile 1 = top)"
+    header = ["Rank", "Quartile", "Council", "Region", "Value"]
     rows = [
         [str(r.rank), str(r.quartile), r.council.name, r.council.region_name or "",
          shown(r.value, entry.unit)]
         for r in ranked
     ]  # fmt: skip
-    return f"{title}\n\n{_table(['Rank', 'Quartile', 'Council', 'Region', 'Value'], rows)}"
+    if entry.unit == "percent":
+        header += ["Base", "Note"]
+        for row, r in zip(rows, ranked, strict=True):
+            flag = "small base" if small_base(r.value) else ""
+            row += [base(r.value).removeprefix("n = "), flag]
+    note = f"\nsmall base = fewer than {SMALL_BASE} cases: one case moves the rate a lot\n"
+    flagged = entry.unit == "percent" and any(small_base(r.value) for r in ranked)
+    return f"{title}\n\n{_table(header, rows)}" + (note if flagged else "")
 
 
 def indicator_list(style: Format) -> str:

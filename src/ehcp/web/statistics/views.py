@@ -138,6 +138,7 @@ def _latest_leagues() -> list[tuple[Indicator, int]]:
 class Cell:
     text: str
     numeric: bool
+    base: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def _cell(value: Value | None, unit: str) -> Cell:
         return Cell("not published", False)
     if value.value is None:
         return Cell(text.MARKERS.get(value.marker or "", "not published"), False)
-    return Cell(text.shown(value, unit), True)
+    return Cell(text.shown(value, unit), True, text.base(value) if unit == "percent" else "")
 
 
 # League tables.
@@ -273,6 +274,15 @@ class LeagueRow:
     ranked: Ranked
     value: str
     mark: str
+    base: str = ""
+    small_base: bool = False
+
+
+def _league_row(ranked: Ranked, entry: Indicator, mark: str) -> LeagueRow:
+    rate = entry.unit == "percent"
+    base = text.base(ranked.value).removeprefix("n = ") if rate else ""
+    small = rate and text.small_base(ranked.value)
+    return LeagueRow(ranked, text.shown(ranked.value, entry.unit), mark, base, small)
 
 
 ORDERING = {
@@ -305,10 +315,10 @@ def league_table(request: Any, indicator_id: str, year: int) -> Any:
         "count": len(ranked),
         "ordering": ORDERING[entry.higher_is_better],
         "headers": _headers(sorting, chosen),
-        "rows": [
-            LeagueRow(r, text.shown(r.value, entry.unit), marks.get(r.council.la_code, ""))
-            for r in rows
-        ],  # fmt: skip
+        "rows": [_league_row(r, entry, marks.get(r.council.la_code, "")) for r in rows],
+        "rate": entry.unit == "percent",
+        "small_base": text.SMALL_BASE,
+        "small_count": _small_count(ranked, entry),
         "chosen": chosen,
         **_chosen_place(ranked, chosen, entry),
         "sorting": sorting,
@@ -317,6 +327,12 @@ def league_table(request: Any, indicator_id: str, year: int) -> Any:
         "releases": services.releases(),
     }
     return render(request, "statistics/league.html", context)
+
+
+def _small_count(ranked: tuple[Ranked, ...], entry: Indicator) -> int:
+    if entry.unit != "percent":
+        return 0
+    return sum(text.small_base(r.value) for r in ranked)
 
 
 def _chosen_place(
