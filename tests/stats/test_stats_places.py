@@ -124,3 +124,35 @@ def test_la_and_region_together_are_refused(
               str(store_path)])  # fmt: skip
     assert stopped.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_stockport_special_school_share_is_built_from_published_counts(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    cells = {
+        column: int(published("caseload.csv", column, "Regional", "North West", "202425"))
+        for column in ("ehcplans", "special_la_maintained", "special_academy_free")
+    }
+    share = (
+        100 * (cells["special_la_maintained"] + cells["special_academy_free"]) / cells["ehcplans"]
+    )
+    code, out, _ = run(capsys, "show", "--region", "North West", "--year", "2025", "--indicator",
+                       "setting_state_special_pct", "--format", "json",
+                       "--store", str(store_path))  # fmt: skip
+    (figure,) = figures(out, "setting_state_special_pct")
+    assert code == 0
+    assert figure["region"]["value"] == round(share, 1)
+    assert figure["region"]["denominator"] == cells["ehcplans"]
+
+
+def test_a_status_is_shown_as_published_and_not_ranked(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    code, out, _ = run(capsys, "show", "--la", "Stockport", "--year", "2025", "--indicator",
+                       "designated_medical_officer", "--store", str(store_path))  # fmt: skip
+    assert code == 0
+    assert "Designated medical officer in post    2025  Yes" in out
+    code, _, err = run(capsys, "rank", "--indicator", "designated_medical_officer", "--year",
+                       "2025", "--store", str(store_path))  # fmt: skip
+    assert code == 2
+    assert "is a status (such as Yes or No), so it is not ranked." in err

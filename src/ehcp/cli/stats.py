@@ -86,8 +86,11 @@ def _import(args: argparse.Namespace) -> int:
             f"Imported reporting year {release.reporting_year} from {release.origin.name}: "
             f"{len(release.files)} files, {release.rows:,} figures."
         )
+        if release.kept_only:
+            names = ", ".join(release.kept_only)
+            print(f"  Kept as published, no catalogue indicators yet: {names}")
         if release.skipped:
-            print(f"  Not imported (no catalogue indicators): {', '.join(release.skipped)}")
+            print(f"  Not imported (not a file we know): {', '.join(release.skipped)}")
     print(f"Store: {store}")
     return 0
 

@@ -203,6 +203,8 @@ def _no_figures_message(council: Council, year: int | None, indicator: str | Non
 def rank(connection: duckdb.DuckDBPyConnection, indicator_id: str, year: int) -> list[Ranked]:
     """Every council with a figure, best first (largest first where 'best' has no meaning)."""
     entry = known_indicator(indicator_id)
+    if entry.unit == "status":
+        raise StatsError(f"{indicator_id} is a status (such as Yes or No), so it is not ranked.")
     descending = entry.higher_is_better is not False
     order = "DESC" if descending else "ASC"
     rows = _fetch(connection, RANK.format(order=order), [indicator_id, year])

@@ -249,7 +249,10 @@ def _footnotes(comparisons: Sequence[Comparison]) -> str:
         value.marker
         for c in comparisons
         for value in (c.council, c.region, c.england)
-        if value is not None and value.value is None and value.marker
+        if value is not None
+        and value.value is None
+        and value.marker
+        and BY_ID[c.indicator].unit != "status"
     }
     notes = [f"{m} = {MARKERS.get(m, 'no figure published')}" for m in sorted(markers)]
     if any(c.series_break for c in comparisons):

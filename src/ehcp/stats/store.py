@@ -11,6 +11,7 @@ runs in one transaction, so the store changes all at once or not at all.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +29,6 @@ from ehcp.stats.normalise import (
     catalogue_rows,
     combined_select,
     plan_file,
-    quote,
 )
 from ehcp.stats.release import Release, ReleaseFile, open_release, read_header
 from ehcp.stats.tribunal import flatten
@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS observation ({", ".join(f"{n} {t}" for n, t in OBSERV
 CREATE TABLE IF NOT EXISTS release (
     reporting_year INTEGER PRIMARY KEY, origin VARCHAR, files VARCHAR[], rows BIGINT,
     imported_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS published_file (
+    release INTEGER, file VARCHAR, table_name VARCHAR, rows BIGINT, columns VARCHAR[]);
 """
 
 
@@ -77,6 +79,7 @@ class ImportedRelease:
     files: list[str]
     rows: int
     skipped: list[str] = field(default_factory=list)
+    kept_only: list[str] = field(default_factory=list)
 
 
 def import_releases(store: Path, paths: Sequence[Path]) -> list[ImportedRelease]:
@@ -106,6 +109,7 @@ def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> Imported
         year = release.reporting_year
         connection.execute("DELETE FROM observation WHERE release = ?", [year])
         connection.execute("DELETE FROM release WHERE reporting_year = ?", [year])
+        _drop_published(connection, year)
         for member in release.imported_files:
             _load_file(connection, release, member, Path(scratch))
         this_release = f"(SELECT * FROM observation WHERE release = {year:d})"  # noqa: S608
@@ -119,33 +123,82 @@ def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> Imported
             [year, str(path), files, rows, datetime.now(UTC).replace(tzinfo=None)],
         )
         skipped = sorted(release.unrecognised) + [m.name for m in release.files if not m.imported]
-        return ImportedRelease(year, path, files, rows, skipped)
+        kept_only = [m.name for m in release.imported_files if not m.has_indicators]
+        return ImportedRelease(year, path, files, rows, skipped, kept_only)
 
 
 def _load_file(
     connection: duckdb.DuckDBPyConnection, release: Release, member: ReleaseFile, scratch: Path
 ) -> None:
+    """Keep the file as published, then turn the cells the catalogue uses into observations."""
     label = f"{member.name} in {release.origin.name}"
-    path = member.path
-    if member.era == "tribunal":
-        path = scratch / "tribunal.csv"
-        flatten(member.path, path)
-    header = read_header(path)
-    plan = plan_file(member.era, member.name, header, release.reporting_year)
-    if not plan.selects:
-        return
-    names = "[" + ", ".join(_text(name) for name in header) + "]"
-    wanted = ", ".join(quote(column) for column in plan.columns)
     tribunal = member.era == "tribunal"
-    wanted = ("source_row, " if tribunal else "row_number() OVER () AS source_row, ") + wanted
     try:
-        connection.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw_file AS SELECT {wanted} FROM read_csv("  # noqa: S608
-            f"{_text(path)}, all_varchar = true, header = true, names = {names})"
-        )
-        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select('raw_file')}")
+        kept = _keep_published(connection, release.reporting_year, member)
+        path = member.path
+        if tribunal:
+            path = scratch / "tribunal.csv"
+            flatten(member.path, path)
+        header = read_header(path)
+        plan = plan_file(member.era, member.name, header, release.reporting_year)
+        if not plan.selects:
+            return
+        table = kept
+        if tribunal:
+            table = "raw_file"
+            connection.execute(f"CREATE OR REPLACE TEMP TABLE raw_file AS {_read(path, header)}")
+        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select(table)}")
     except duckdb.Error as error:
         raise StatsError(f"{label} could not be read: {_first_line(error)}") from error
+
+
+def _keep_published(connection: duckdb.DuckDBPyConnection, year: int, member: ReleaseFile) -> str:
+    """Store every cell of the file as the text DfE printed, in a table of its own.
+
+    `source_row` is the record number (the header is record 0). The tribunal file is a
+    spreadsheet saved as CSV, so it is kept as columns column0, column1, ... with its title
+    and note rows, numbered from 0.
+    """
+    table = published_table(year, member.name)
+    if member.era == "tribunal":
+        read = _read(member.path, None)
+    else:
+        read = _read(member.path, read_header(member.path), numbered=True)
+    connection.execute(f"CREATE OR REPLACE TABLE {table} AS {read}")
+    columns = [str(row[0]) for row in connection.execute(f"DESCRIBE {table}").fetchall()][1:]
+    connection.execute(
+        "INSERT INTO published_file VALUES (?, ?, ?, ?, ?)",
+        [year, member.name, table, _count(connection, table), columns],
+    )
+    return table
+
+
+def published_table(year: int, file: str) -> str:
+    """The store's table holding one release file as published, e.g. published_2025_caseload."""
+    stem = re.sub(r"[^a-z0-9]+", "_", file.lower().removesuffix(".csv")).strip("_")
+    return f"published_{year:d}_{stem}"
+
+
+def _drop_published(connection: duckdb.DuckDBPyConnection, year: int) -> None:
+    tables = connection.execute(
+        "SELECT table_name FROM published_file WHERE release = ?", [year]
+    ).fetchall()
+    for (table,) in tables:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    connection.execute("DELETE FROM published_file WHERE release = ?", [year])
+
+
+def _read(path: Path, header: list[str] | None, *, numbered: bool = False) -> str:
+    """SELECT every cell of a CSV as text: with the given column names after a header row, or
+    (header None) a spreadsheet-like file read as it is, numbered from record 0."""
+    if header is None:
+        options = "header = false, null_padding = true, strict_mode = false, parallel = false"
+        number = "row_number() OVER () - 1 AS source_row, "
+    else:
+        options = "header = true, names = [" + ", ".join(_text(n) for n in header) + "]"
+        number = "row_number() OVER () AS source_row, " if numbered else ""
+    source = f"read_csv({_text(path)}, all_varchar = true, {options})"
+    return f"SELECT {number}* FROM {source}"  # noqa: S608
 
 
 def _rebuild_current(connection: duckdb.DuckDBPyConnection) -> None:

@@ -253,7 +253,8 @@ def _cell(value: Value | None, unit: str) -> Cell:
     if value is None:
         return Cell("not published", False)
     if value.value is None:
-        return Cell(text.MARKERS.get(value.marker or "", "not published"), False)
+        marker = value.marker or ""
+        return Cell(text.MARKERS.get(marker, marker or "not published"), False)
     return Cell(text.shown(value, unit), True, text.base(value) if unit == "percent" else "")
 
 
