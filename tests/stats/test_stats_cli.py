@@ -166,7 +166,8 @@ def test_import_command_reports_what_it_did(
     code, out, _ = run(capsys, "import", str(RELEASE_2022), "--store", str(store))
     assert code == 0
     assert "Imported reporting year 2022" in out
-    assert "sen2_estab_caseload.csv" in out
+    assert "6 files" in out
+    assert "Kept as published, no catalogue indicators yet: sen2_estab_caseload.csv" in out
 
 
 def test_default_store_respects_environment(

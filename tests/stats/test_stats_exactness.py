@@ -21,6 +21,12 @@ from ehcp.stats.catalogue import INDICATORS, TRIBUNAL, Source
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 RELEASES = {2022: RELEASE_2022, 2025: RELEASE_2025}
 ONLY_APPROXIMATE = {"request_decisions_within_6_weeks_pct"}
+# caseload.csv, January 2024: Hackney and Peterborough published totals only, so DfE's setting
+# percentages for England, London and the East of England leave them out of the base.
+SETTINGS_2024 = {(2025, "caseload.csv", record) for record in (829, 1304, 1383)}
+# sen_needs_all_plans.csv, Surrey, January 2025: SLD is printed as 7.8% and SpLD as 0.1%, but
+# the counts beside them (595 and 665 of 16,069) give 3.7% and 4.1% (catalogue caveat).
+SURREY_NEEDS_2025 = {(2025, "sen_needs_all_plans.csv", 10042)}
 
 
 def read_csv_rows(archive: Path, file: str) -> list[list[str]]:
@@ -160,7 +166,7 @@ def test_rates_recomputed_from_numerator_and_denominator_match_published_precisi
         if indicator in ONLY_APPROXIMATE:
             approximate["checked"] += 1
             approximate["failed"] += not within
-        elif not within:
+        elif not within and (release, file, number) not in SETTINGS_2024 | SURREY_NEEDS_2025:
             exact_failures.append((file, number, indicator, value, numerator, denominator))
     assert exact_failures == []
     assert len(rows) > 60_000
@@ -178,3 +184,50 @@ def test_rates_checked_for_every_era(store: duckdb.DuckDBPyConnection) -> None:
     assert (2022, "sen2_mi.csv") in eras
     assert (2025, "timeliness_20_week.csv") in eras
     assert any("Tribunal" in file for _, file in eras)
+
+
+def every_csv() -> list[tuple[int, str]]:
+    found = []
+    for release, archive in RELEASES.items():
+        with zipfile.ZipFile(archive) as bundle:
+            found += [(release, Path(n).name) for n in bundle.namelist() if n.endswith(".csv")]
+    return found
+
+
+def test_every_file_of_both_releases_is_in_the_store(store: duckdb.DuckDBPyConnection) -> None:
+    kept = store.execute("SELECT release, file FROM published_file").fetchall()
+    assert sorted(kept) == sorted(every_csv())
+    assert len(kept) == 6 + 14
+
+
+def stored_text(store: duckdb.DuckDBPyConnection, release: int, file: str) -> list[list[str]]:
+    table, columns = store.execute(
+        "SELECT table_name, columns FROM published_file WHERE release = ? AND file = ?",
+        [release, file],
+    ).fetchone()
+    rows = store.execute(f"SELECT * FROM {table} ORDER BY source_row").fetchall()  # noqa: S608
+    assert len(columns) == len(rows[0]) - 1
+    return [["" if cell is None else cell for cell in row[1:]] for row in rows]
+
+
+def trimmed(row: list[str]) -> list[str]:
+    while row and row[-1] == "":
+        row = row[:-1]
+    return row
+
+
+@pytest.mark.parametrize(("release", "file"), every_csv(), ids=lambda v: str(v))
+def test_every_published_cell_is_kept_as_printed(
+    store: duckdb.DuckDBPyConnection, release: int, file: str
+) -> None:
+    published = read_csv_rows(RELEASES[release], file)
+    kept = stored_text(store, release, file)
+    if file.startswith("SEND Tribunals"):
+        # A spreadsheet saved as CSV: kept whole, title and note rows too, ragged rows padded.
+        published = [trimmed(row) for row in published]
+        kept = [trimmed(row) for row in kept]
+    else:
+        published = published[1:]
+    assert len(kept) == len(published)
+    for number, (mine, theirs) in enumerate(zip(kept, published, strict=True)):
+        assert mine == theirs, f"{file} record {number}"

@@ -205,11 +205,13 @@ def test_missing_catalogue_column_is_a_clear_error(tmp_path: Path) -> None:
         import_releases(tmp_path / "s.duckdb", [folder])
 
 
-def test_release_lists_files_it_does_not_import() -> None:
+def test_release_imports_every_file_and_says_which_feed_indicators() -> None:
     with open_release(RELEASE_2025) as release:
         imported = {member.name for member in release.imported_files}
-        assert "requests.csv" in imported
-        assert "personal_budgets.csv" not in imported
+        feeding = {member.name for member in release.files if member.has_indicators}
+        assert len(imported) == 14
+        assert "sen_need_newplans.csv" in imported - feeding
+        assert "personal_budgets.csv" in feeding
         assert release.reporting_year == 2025
 
 

@@ -34,6 +34,8 @@ EXPECTED = {
     # DfE's published statistics: deliberately public, and they never show case data.
     "statistics": Perm.PUBLIC,
     "statistics-council": Perm.PUBLIC,
+    "statistics-england": Perm.PUBLIC,
+    "statistics-region": Perm.PUBLIC,
     "statistics-indicators": Perm.PUBLIC,
     "statistics-indicator": Perm.PUBLIC,
     "statistics-league": Perm.PUBLIC,
@@ -42,6 +44,7 @@ POST_ONLY = {"sign-out", "retract-event"}
 PUBLIC_PAGES = {name for name, perm in EXPECTED.items() if perm is Perm.PUBLIC} - {"sign-out"}
 STATISTICS_KWARGS = {
     "statistics-council": {"code": "801"},
+    "statistics-region": {"name": "north-west"},
     "statistics-indicator": {"indicator_id": "caseload"},
     "statistics-league": {"indicator_id": "caseload", "year": 2024},
 }

@@ -1,7 +1,8 @@
 """`ehcp stats`: DfE's published EHC plan statistics, imported and compared.
 
 ehcp stats import PATH...            release zips or extracted folders, both eras
-ehcp stats show --la NAME_OR_CODE    a council beside its region and England
+ehcp stats show --la NAME_OR_CODE    a council beside its region and England (or England itself)
+ehcp stats show --region NAME        a region beside England
 ehcp stats rank --indicator ID --year Y
 ehcp stats indicators                the catalogue
 ehcp stats download                  the latest release from Explore Education Statistics
@@ -85,16 +86,25 @@ def _import(args: argparse.Namespace) -> int:
             f"Imported reporting year {release.reporting_year} from {release.origin.name}: "
             f"{len(release.files)} files, {release.rows:,} figures."
         )
+        if release.kept_only:
+            names = ", ".join(release.kept_only)
+            print(f"  Kept as published, no catalogue indicators yet: {names}")
         if release.skipped:
-            print(f"  Not imported (no catalogue indicators): {', '.join(release.skipped)}")
+            print(f"  Not imported (not a file we know): {', '.join(release.skipped)}")
     print(f"Store: {store}")
     return 0
 
 
 def _add_show(commands: Any) -> None:
-    parser = commands.add_parser("show", help="a council beside its region and England")
-    parser.add_argument("--la", required=True, metavar="NAME_OR_CODE",
-                        help="council name, 3-digit LA code or 9-character GSS code")  # fmt: skip
+    parser = commands.add_parser(
+        "show", help="a council beside its region and England; a region; England"
+    )
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--la", metavar="NAME_OR_CODE",
+                       help="council name, 3-digit LA code or 9-character GSS code; "
+                       "also a region or England")  # fmt: skip
+    where.add_argument("--region", metavar="NAME_OR_CODE",
+                       help="region name or GSS code, e.g. 'North West' or E12000002")  # fmt: skip
     parser.add_argument("--year", type=int, help="only this year (default: every year)")
     parser.add_argument("--indicator", metavar="ID", help="only this indicator")
     _format_option(parser, render.FORMATS)
@@ -107,7 +117,10 @@ def _show(args: argparse.Namespace) -> int:
     if args.indicator:
         queries.known_indicator(args.indicator)
     with connect(_store(args), read_only=True) as connection:
-        council = queries.find_council(connection, args.la)
+        if args.region is not None:
+            council = queries.find_region(connection, args.region)
+        else:
+            council = queries.find_place(connection, args.la)
         found = queries.compare(connection, council, year=args.year, indicator=args.indicator)
     sys.stdout.write(render.show(council, found, args.format))
     return 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Era = Literal["aggregate", "person-level", "tribunal"]
-Unit = Literal["count", "percent", "weeks"]
+Unit = Literal["count", "percent", "weeks", "status"]
 Timing = Literal["activity", "census"]
 
 AGGREGATE: Era = "aggregate"
@@ -387,6 +387,177 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
 )
 # fmt: on
+
+CASELOAD = "caseload.csv"
+NEEDS = "sen_needs_all_plans.csv"
+WBP_RESIDENTIAL_DMO = "sen2_wbp_residential_dmo.csv"
+PERSON_LEVEL_ONLY = "Collected only since the person-level return: no earlier figures."
+
+# Primary need: (code used in the column names, title), as in sen_needs_all_plans.csv.
+NEED_TYPES: tuple[tuple[str, str], ...] = (
+    ("asd", "Autistic spectrum disorder"),
+    ("semh", "Social, emotional and mental health"),
+    ("slcn", "Speech, language and communication needs"),
+    ("mld", "Moderate learning difficulty"),
+    ("sld", "Severe learning difficulty"),
+    ("pmld", "Profound and multiple learning difficulty"),
+    ("spld", "Specific learning difficulty"),
+    ("pd", "Physical disability"),
+    ("hi", "Hearing impairment"),
+    ("vi", "Visual impairment"),
+    ("msi", "Multi-sensory impairment"),
+    ("oth", "Other difficulty or disability"),
+)
+
+
+_SURREY = (
+    "Surrey, January 2025: DfE prints 7.8% for severe and 0.1% for specific learning "
+    "difficulty, but the counts beside them (595 and 665 of 16,069) make 3.7% and 4.1%; the "
+    "published percentages are kept."
+)
+
+
+def _need(code: str, title: str) -> Indicator:
+    return Indicator(
+        f"need_{code}_pct",
+        f"Primary need: {title.lower()}",
+        f"Percentage of children and young people with an EHC plan in January whose primary "
+        f"type of need is {title.lower()}.",
+        "percent", "census", None,
+        (_pl(NEEDS, f"{code}_pc", num=(f"number_{code}",), den=("ehc_plans",)),),
+        caveats=(PERSON_LEVEL_ONLY, "The base is all plans, including those whose need is "
+                 "not known.") + ((_SURREY,) if code in ("sld", "spld") else ()),
+        series_break_applies=False,
+    )  # fmt: skip
+
+
+_RESOURCED = tuple(
+    f"mainstream_{kind}_{unit}"
+    for kind in ("la_maintained", "academy", "free_school")
+    for unit in ("resourced_provision", "senunit")
+)
+# Setting of the plan's main placement: (id, title, definition, source).
+SETTINGS: tuple[tuple[str, str, str, Source], ...] = (
+    ("mainstream", "mainstream school",
+     "mainstream schools of every kind, including their resourced provision and SEN units",
+     _pl(CASELOAD, "mainstream_total_pc", num=("mainstream_total",), den=("ehcplans",))),
+    ("resourced_unit", "resourced provision or SEN unit in a mainstream school",
+     "resourced provision or an SEN unit in a mainstream school (part of the mainstream "
+     "figure)", _pl(CASELOAD, None, num=_RESOURCED, den=("ehcplans",))),
+    ("state_special", "state-funded special school",
+     "local authority maintained special schools and special academies and free schools",
+     _pl(CASELOAD, None, num=("special_la_maintained", "special_academy_free"),
+         den=("ehcplans",))),
+    ("independent_special", "independent or non-maintained special school",
+     "independent special schools and non-maintained special schools",
+     _pl(CASELOAD, None, num=("special_independent", "special_non_maintained"),
+         den=("ehcplans",))),
+    ("alternative_provision", "alternative provision or pupil referral unit",
+     "alternative provision and pupil referral units",
+     _pl(CASELOAD, "AP_PRU_total_pc", num=("ap_pru_total",), den=("ehcplans",))),
+    ("further_education", "further education",
+     "general FE and tertiary colleges, specialist post-16 institutions and other "
+     "providers of further education",
+     _pl(CASELOAD, "fe_total_pc", num=("fe_total",), den=("ehcplans",))),
+    ("educated_elsewhere", "educated elsewhere",
+     "education otherwise than at a school or college: elective home education, other "
+     "arrangements by the council or parents, and similar",
+     _pl(CASELOAD, "ed_elsewhere_pc", num=("ed_elsewhere",), den=("ehcplans",))),
+)  # fmt: skip
+
+
+def _setting(ident: str, title: str, where: str, source: Source) -> Indicator:
+    derived = source.value is None
+    return Indicator(
+        f"setting_{ident}_pct",
+        f"Setting: {title}",
+        f"Percentage of children and young people with an EHC plan in January who attend "
+        f"{where}.",
+        "percent", "census", None, (source,),
+        caveats=(("Derived by Open EHCP as 100 x the sum of the published counts / all plans, "
+                  "rounded to 1 decimal place.",) if derived else ())
+        + ("From January 2019, in the reporting year 2025 release.",
+           "January 2024: Hackney and Peterborough published totals only, so DfE's England, "
+           "London and East of England percentages leave them out of the base; the base "
+           "shown (n) is all plans.",),
+    )  # fmt: skip
+
+
+# fmt: off
+PLACEMENTS: tuple[Indicator, ...] = (
+    Indicator(
+        "personal_budgets",
+        "Personal budgets",
+        "Number of EHC plans in January with a personal budget.",
+        "count", "census", None,
+        (_pl("personal_budgets.csv", "personal_budget"),),
+    ),
+    Indicator(
+        "personal_budgets_organised",
+        "Personal budgets through organised arrangements",
+        "Number of personal budgets in January held as organised arrangements (the council "
+        "arranges the provision) rather than as direct payments.",
+        "count", "census", None,
+        (_pl("personal_budgets.csv", "org_arrangments"),),
+    ),
+    Indicator(
+        "residential_placements",
+        "Residential placements",
+        "Number of children and young people with an EHC plan in January placed in a "
+        "residential setting (38 to 51 weeks or 52 weeks a year).",
+        "count", "census", None,
+        (_pl("residential_settings.csv", "Res_tot"),
+         _ag(WBP_RESIDENTIAL_DMO, None, num=("TotMres38weekEHC", "TotMres52weekEHC"),
+             note="sum of the 38-week and 52-week residential counts")),
+        caveats=("Before 2019 this is the sum of DfE's 38-week and 52-week counts, derived by "
+                 "Open EHCP.",),
+    ),
+    Indicator(
+        "work_based_placements",
+        "Work-based learning placements",
+        "Number of young people with an EHC plan in January in a supported internship, "
+        "apprenticeship or traineeship.",
+        "count", "census", None,
+        (_pl("work_based_placements.csv", "open_wbp"), _ag(WBP_RESIDENTIAL_DMO, "WorkbasedEHC")),
+    ),
+    Indicator(
+        "designated_medical_officer",
+        "Designated medical officer in post",
+        "Whether the council area has a designated medical officer (DMO) for SEND: Yes, No "
+        "or Recruiting.",
+        "status", "activity", None,
+        (_pl("sen2_dmo_dco.csv", "des_med_off"),),
+        caveats=("A status, not a number: shown as published and not ranked.",),
+        series_break_applies=False,
+    ),
+    Indicator(
+        "designated_clinical_officer",
+        "Designated clinical officer in post",
+        "Whether the council area has a designated clinical officer (DCO) for SEND: Yes, No "
+        "or Recruiting.",
+        "status", "activity", None,
+        (_pl("sen2_dmo_dco.csv", "des_clin_off"),),
+        caveats=("A status, not a number: shown as published and not ranked.",),
+        series_break_applies=False,
+    ),
+    Indicator(
+        "designated_social_care_officer",
+        "Designated social care officer in post",
+        "Whether the council area has a designated social care officer (DSCO) for SEND.",
+        "status", "activity", None,
+        (_pl("sen2_dmo_dco.csv", "des_so_care_off"),),
+        caveats=("First collected in 2025; earlier years are published as n/a.",),
+        series_break_applies=False,
+    ),
+)
+# fmt: on
+
+INDICATORS = (
+    INDICATORS
+    + tuple(_setting(*setting) for setting in SETTINGS)
+    + tuple(_need(code, title) for code, title in NEED_TYPES)
+    + PLACEMENTS
+)
 
 BY_ID: dict[str, Indicator] = {indicator.id: indicator for indicator in INDICATORS}
 POSITION: dict[str, int] = {indicator.id: place for place, indicator in enumerate(INDICATORS)}

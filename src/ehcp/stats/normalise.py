@@ -213,7 +213,7 @@ def _derivation_label(source: Source) -> str:
 
 
 def _breakdown(era: Era, header: list[str]) -> tuple[str, str]:
-    if era == PERSON_LEVEL:
+    if era == PERSON_LEVEL and "breakdown_topic" in header:
         same = "breakdown_topic = breakdown"
         return (
             f"CASE WHEN {same} THEN 'Total' ELSE breakdown_topic END",

@@ -1,6 +1,7 @@
-"""Questions people ask of the store: one council beside its region and England; a league table.
+"""Questions people ask of the store: one place beside its region and England; a league table.
 
-Queries read `comparison` and `headline`, the "Total" breakdown of the current figures.
+A place is a council, a region or England. Queries read `comparison` and `headline`, the
+"Total" breakdown of the current figures.
 """
 
 from __future__ import annotations
@@ -15,9 +16,18 @@ from ehcp.stats.catalogue import BY_ID, POSITION, Indicator
 from ehcp.stats.councils import REORGANISATIONS, alias_key
 from ehcp.stats.errors import StatsError
 
+COUNCIL = "Local authority"
+REGION = "Regional"
+ENGLAND = "National"
+
 
 @dataclass(frozen=True)
 class Council:
+    """A place with figures: a council (the default), a region or England.
+
+    For a region or England, `la_code` and `new_la_code` are both its GSS code.
+    """
+
     la_code: str
     name: str
     new_la_code: str | None
@@ -25,6 +35,11 @@ class Council:
     region_name: str | None
     first_year: int
     last_year: int
+    level: str = COUNCIL
+
+    @property
+    def is_council(self) -> bool:
+        return self.level == COUNCIL
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,44 @@ def find_council(connection: duckdb.DuckDBPyConnection, text: str) -> Council:
     return Council(*row[0])
 
 
+def find_place(connection: duckdb.DuckDBPyConnection, text: str) -> Council:
+    """A council (as `find_council`), a region or England, by name or GSS code."""
+    row = _fetch(
+        connection,
+        "SELECT p.* FROM place_alias a JOIN place p USING (la_code) WHERE a.alias = ?",
+        [alias_key(text)],
+    )[:1]
+    if row:
+        return Council(*row[0])
+    return find_council(connection, text)
+
+
+def find_region(connection: duckdb.DuckDBPyConnection, text: str) -> Council:
+    """A region by name or GSS code (E12...); StatsError listing the regions otherwise."""
+    found = _fetch(
+        connection,
+        "SELECT p.* FROM place_alias a JOIN place p USING (la_code) WHERE a.alias = ?",
+        [alias_key(text)],
+    )[:1]
+    if found and found[0][-1] == REGION:
+        return Council(*found[0])
+    names = "; ".join(region.name for region in regions(connection))
+    raise StatsError(f"No region called '{text}'. The regions are: {names}.")
+
+
+def regions(connection: duckdb.DuckDBPyConnection) -> list[Council]:
+    """England's nine regions, by name."""
+    rows = _fetch(connection, "SELECT * FROM place WHERE level = ? ORDER BY name", [REGION])
+    return [Council(*row) for row in rows]
+
+
+def england(connection: duckdb.DuckDBPyConnection) -> Council:
+    rows = _fetch(connection, "SELECT * FROM place WHERE level = ?", [ENGLAND])
+    if not rows:
+        raise StatsError("The statistics store has no figures for England.")
+    return Council(*rows[0])
+
+
 def _unknown_council_message(connection: duckdb.DuckDBPyConnection, text: str) -> str:
     names = [str(name) for (name,) in connection.execute("SELECT name FROM council").fetchall()]
     wanted = alias_key(text)
@@ -84,7 +137,10 @@ def _unknown_council_message(connection: duckdb.DuckDBPyConnection, text: str) -
     suggestions = [name for score, name in scored[:4] if score >= 0.75]
     if suggestions:
         return f"No council called '{text}'. Did you mean: {'; '.join(suggestions)}?"
-    return f"No council called '{text}'. Use a council name, its 3-digit LA code or GSS code."
+    return (
+        f"No council called '{text}'. Use a council name, its 3-digit LA code or GSS code, "
+        "a region or England."
+    )
 
 
 def compare(
@@ -147,6 +203,8 @@ def _no_figures_message(council: Council, year: int | None, indicator: str | Non
 def rank(connection: duckdb.DuckDBPyConnection, indicator_id: str, year: int) -> list[Ranked]:
     """Every council with a figure, best first (largest first where 'best' has no meaning)."""
     entry = known_indicator(indicator_id)
+    if entry.unit == "status":
+        raise StatsError(f"{indicator_id} is a status (such as Yes or No), so it is not ranked.")
     descending = entry.higher_is_better is not False
     order = "DESC" if descending else "ASC"
     rows = _fetch(connection, RANK.format(order=order), [indicator_id, year])

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE
-from ehcp.stats.queries import Comparison, Council, Ranked, Value
+from ehcp.stats.queries import ENGLAND, REGION, Comparison, Council, Ranked, Value
 
 Format = Literal["table", "csv", "json"]
 FORMATS: tuple[Format, ...] = ("table", "csv", "json")
@@ -29,39 +30,96 @@ def number(value: float | None) -> int | float | None:
     return int(value) if float(value).is_integer() else value
 
 
+# DfE's precision in its own tables: percentages and weeks to 1 decimal place, counts whole.
+PRECISION = {"percent": 1, "weeks": 1, "count": 0}
+# Rates on fewer cases than this are flagged: one case moves them by more than 3 points.
+SMALL_BASE = 30
+
+
+def precision(unit: str, published: int | None = None) -> int:
+    """Decimal places to show: DfE's for the unit, or fewer if the cell was printed with fewer
+    (a count is never given decimals it was not published with)."""
+    places = PRECISION.get(unit, 1)
+    if unit == "count" and published is not None:
+        return min(places, published)
+    return places
+
+
+def rounded(number: float, places: int) -> Decimal:
+    """Rounded half up, as DfE rounds, from the shortest decimal form of the float."""
+    return Decimal(repr(float(number))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
 def shown(value: Value | None, unit: str) -> str:
-    """A value as a person reads it: 1,234 or 21.5%; the marker when there is no number."""
+    """A value as a person reads it: 1,234 or 21.5%; the marker when there is no number.
+
+    Rates published with more decimals than DfE's tables use (the 2022 release prints some at
+    six) are rounded to DfE's precision; the store keeps the published figure.
+    """
     if value is None:
         return "-"
     if value.value is None:
         return value.marker or ""
-    places = value.decimals if value.decimals is not None else 0
-    if unit == "percent":
-        places = max(places, 1)
-    text = f"{value.value:,.{places}f}"
+    text = f"{rounded(value.value, precision(unit, value.decimals)):,}"
     return text + "%" if unit == "percent" else text
 
 
+def base(value: Value | None) -> str:
+    """The number a rate is out of, as 'n = 1,234'; empty when there is none."""
+    if value is None or value.value is None or value.denominator is None:
+        return ""
+    return f"n = {rounded(value.denominator, 0):,}"
+
+
+def small_base(value: Value | None) -> bool:
+    """A rate on fewer than SMALL_BASE cases."""
+    return bool(value and value.value is not None and value.denominator is not None
+                and value.denominator < SMALL_BASE)  # fmt: skip
+
+
+def with_base(value: Value | None, unit: str) -> str:
+    """A rate with its base beside it, '21.5% (n = 1,234)'; other figures as `shown`."""
+    found = base(value) if unit == "percent" else ""
+    return f"{shown(value, unit)} ({found})" if found else shown(value, unit)
+
+
 def show(council: Council, comparisons: Sequence[Comparison], style: Format) -> str:
+    """A place's figures: a council beside its region and England, a region beside England."""
     if style == "json":
         return json.dumps(_show_json(council, comparisons), indent=2) + "\n"
     if style == "csv":
         return _csv(SHOW_CSV_HEADER, [_show_csv_row(c) for c in comparisons])
-    region = council.region_name or "region unknown"
-    title = f"{council.name} ({council.la_code}, {council.new_la_code or 'no GSS code'}), {region}"
+    shown_columns = columns(council)
     rows = [
         [
             BY_ID[c.indicator].title,
             _period(c),
-            shown(c.council, BY_ID[c.indicator].unit),
-            shown(c.region, BY_ID[c.indicator].unit),
-            shown(c.england, BY_ID[c.indicator].unit),
+            *(with_base(pick(c), BY_ID[c.indicator].unit) for _, pick in shown_columns),
             "series break" if c.series_break else "",
         ]
         for c in comparisons
     ]
-    header = ["Indicator", "Period", council.name, "Region", "England", "Note"]
-    return f"{title}\n\n{_table(header, rows)}\n{_footnotes(comparisons)}"
+    header = ["Indicator", "Period", *(name for name, _ in shown_columns), "Note"]
+    return f"{_title(council)}\n\n{_table(header, rows)}\n{_footnotes(comparisons)}"
+
+
+def _title(place: Council) -> str:
+    if not place.is_council:
+        return f"{place.name} ({place.la_code})"
+    region = place.region_name or "region unknown"
+    return f"{place.name} ({place.la_code}, {place.new_la_code or 'no GSS code'}), {region}"
+
+
+def columns(place: Council) -> list[tuple[str, Callable[[Comparison], Value | None]]]:
+    """The value columns shown for a place: itself, then its region and England if it has them."""
+    found: list[tuple[str, Callable[[Comparison], Value | None]]] = [
+        (place.name, lambda c: c.council)
+    ]
+    if place.is_council:
+        found.append(("Region", lambda c: c.region))
+    if place.level != ENGLAND:
+        found.append(("England", lambda c: c.england))
+    return found
 
 
 def _period(comparison: Comparison) -> str:
@@ -69,29 +127,37 @@ def _period(comparison: Comparison) -> str:
     return f"Jan {comparison.year}" if census else str(comparison.year)
 
 
-def _show_json(council: Council, comparisons: Sequence[Comparison]) -> dict[str, object]:
+def _show_json(place: Council, comparisons: Sequence[Comparison]) -> dict[str, object]:
+    """Each figure under `place` and under its level's key: council, region or england."""
+    about: dict[str, object] = {
+        "name": place.name,
+        "level": place.level,
+        "la_code": place.la_code if place.is_council else None,
+        "new_la_code": place.new_la_code,
+        "region": place.region_name,
+    }
+    document: dict[str, object] = {"place": about}
+    if place.is_council:
+        document["council"] = about
+    document["figures"] = [_figure_json(place, c) for c in comparisons]
+    return document
+
+
+def _figure_json(place: Council, c: Comparison) -> dict[str, object]:
+    own = _value_json(c.council)
+    region = own if place.level == REGION else _value_json(c.region)
     return {
-        "council": {
-            "name": council.name,
-            "la_code": council.la_code,
-            "new_la_code": council.new_la_code,
-            "region": council.region_name,
-        },
-        "figures": [
-            {
-                "indicator": c.indicator,
-                "title": BY_ID[c.indicator].title,
-                "unit": BY_ID[c.indicator].unit,
-                "year": c.year,
-                "council": _value_json(c.council),
-                "region": _value_json(c.region),
-                "england": _value_json(c.england),
-                "release": c.release,
-                "source_file": c.source_file,
-                "series_break": c.series_break,
-            }
-            for c in comparisons
-        ],
+        "indicator": c.indicator,
+        "title": BY_ID[c.indicator].title,
+        "unit": BY_ID[c.indicator].unit,
+        "year": c.year,
+        "place": own,
+        "council": own if place.is_council else None,
+        "region": region,
+        "england": own if place.level == ENGLAND else _value_json(c.england),
+        "release": c.release,
+        "source_file": c.source_file,
+        "series_break": c.series_break,
     }
 
 
@@ -139,6 +205,7 @@ def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format
             "value": number(r.value.value),
             "numerator": number(r.value.numerator),
             "denominator": number(r.value.denominator),
+            "small_base": small_base(r.value),
         }
         for r in ranked
     ]
@@ -149,12 +216,20 @@ def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format
         return _csv(list(records[0]), [list(record.values()) for record in records])
     order = {True: "highest is best", False: "lowest is best", None: "largest first"}
     title = f"{entry.title}, {year} ({order[entry.higher_is_better]}; quartile 1 = top)"
+    header = ["Rank", "Quartile", "Council", "Region", "Value"]
     rows = [
         [str(r.rank), str(r.quartile), r.council.name, r.council.region_name or "",
          shown(r.value, entry.unit)]
         for r in ranked
     ]  # fmt: skip
-    return f"{title}\n\n{_table(['Rank', 'Quartile', 'Council', 'Region', 'Value'], rows)}"
+    if entry.unit == "percent":
+        header += ["Base", "Note"]
+        for row, r in zip(rows, ranked, strict=True):
+            flag = "small base" if small_base(r.value) else ""
+            row += [base(r.value).removeprefix("n = "), flag]
+    note = f"\nsmall base = fewer than {SMALL_BASE} cases: one case moves the rate a lot\n"
+    flagged = entry.unit == "percent" and any(small_base(r.value) for r in ranked)
+    return f"{title}\n\n{_table(header, rows)}" + (note if flagged else "")
 
 
 def indicator_list(style: Format) -> str:
@@ -174,7 +249,10 @@ def _footnotes(comparisons: Sequence[Comparison]) -> str:
         value.marker
         for c in comparisons
         for value in (c.council, c.region, c.england)
-        if value is not None and value.value is None and value.marker
+        if value is not None
+        and value.value is None
+        and value.marker
+        and BY_ID[c.indicator].unit != "status"
     }
     notes = [f"{m} = {MARKERS.get(m, 'no figure published')}" for m in sorted(markers)]
     if any(c.series_break for c in comparisons):

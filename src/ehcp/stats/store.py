@@ -3,13 +3,15 @@
 `observation` keeps every row of every imported release. `figure` (a view) holds the rows
 that win: for each indicator and year, the newest release that publishes a number for it.
 `headline` is the "Total" breakdown of `figure` plus derived caseload growth; `comparison`
-puts each council's headline beside its region's and England's, ready for `show`. Import
+puts each place's headline beside its region's (councils) and England's (councils and regions),
+ready for `show`; `place` lists councils, regions and England, each found by name or code. Import
 runs in one transaction, so the store changes all at once or not at all.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,7 +29,6 @@ from ehcp.stats.normalise import (
     catalogue_rows,
     combined_select,
     plan_file,
-    quote,
 )
 from ehcp.stats.release import Release, ReleaseFile, open_release, read_header
 from ehcp.stats.tribunal import flatten
@@ -37,6 +38,8 @@ CREATE TABLE IF NOT EXISTS observation ({", ".join(f"{n} {t}" for n, t in OBSERV
 CREATE TABLE IF NOT EXISTS release (
     reporting_year INTEGER PRIMARY KEY, origin VARCHAR, files VARCHAR[], rows BIGINT,
     imported_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS published_file (
+    release INTEGER, file VARCHAR, table_name VARCHAR, rows BIGINT, columns VARCHAR[]);
 """
 
 
@@ -76,6 +79,7 @@ class ImportedRelease:
     files: list[str]
     rows: int
     skipped: list[str] = field(default_factory=list)
+    kept_only: list[str] = field(default_factory=list)
 
 
 def import_releases(store: Path, paths: Sequence[Path]) -> list[ImportedRelease]:
@@ -105,6 +109,7 @@ def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> Imported
         year = release.reporting_year
         connection.execute("DELETE FROM observation WHERE release = ?", [year])
         connection.execute("DELETE FROM release WHERE reporting_year = ?", [year])
+        _drop_published(connection, year)
         for member in release.imported_files:
             _load_file(connection, release, member, Path(scratch))
         this_release = f"(SELECT * FROM observation WHERE release = {year:d})"  # noqa: S608
@@ -118,45 +123,91 @@ def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> Imported
             [year, str(path), files, rows, datetime.now(UTC).replace(tzinfo=None)],
         )
         skipped = sorted(release.unrecognised) + [m.name for m in release.files if not m.imported]
-        return ImportedRelease(year, path, files, rows, skipped)
+        kept_only = [m.name for m in release.imported_files if not m.has_indicators]
+        return ImportedRelease(year, path, files, rows, skipped, kept_only)
 
 
 def _load_file(
     connection: duckdb.DuckDBPyConnection, release: Release, member: ReleaseFile, scratch: Path
 ) -> None:
+    """Keep the file as published, then turn the cells the catalogue uses into observations."""
     label = f"{member.name} in {release.origin.name}"
-    path = member.path
-    if member.era == "tribunal":
-        path = scratch / "tribunal.csv"
-        flatten(member.path, path)
-    header = read_header(path)
-    plan = plan_file(member.era, member.name, header, release.reporting_year)
-    if not plan.selects:
-        return
-    names = "[" + ", ".join(_text(name) for name in header) + "]"
-    wanted = ", ".join(quote(column) for column in plan.columns)
     tribunal = member.era == "tribunal"
-    wanted = ("source_row, " if tribunal else "row_number() OVER () AS source_row, ") + wanted
     try:
-        connection.execute(
-            f"CREATE OR REPLACE TEMP TABLE raw_file AS SELECT {wanted} FROM read_csv("  # noqa: S608
-            f"{_text(path)}, all_varchar = true, header = true, names = {names})"
-        )
-        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select('raw_file')}")
+        kept = _keep_published(connection, release.reporting_year, member)
+        path = member.path
+        if tribunal:
+            path = scratch / "tribunal.csv"
+            flatten(member.path, path)
+        header = read_header(path)
+        plan = plan_file(member.era, member.name, header, release.reporting_year)
+        if not plan.selects:
+            return
+        table = kept
+        if tribunal:
+            table = "raw_file"
+            connection.execute(f"CREATE OR REPLACE TEMP TABLE raw_file AS {_read(path, header)}")
+        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select(table)}")
     except duckdb.Error as error:
         raise StatsError(f"{label} could not be read: {_first_line(error)}") from error
+
+
+def _keep_published(connection: duckdb.DuckDBPyConnection, year: int, member: ReleaseFile) -> str:
+    """Store every cell of the file as the text DfE printed, in a table of its own.
+
+    `source_row` is the record number (the header is record 0). The tribunal file is a
+    spreadsheet saved as CSV, so it is kept as columns column0, column1, ... with its title
+    and note rows, numbered from 0.
+    """
+    table = published_table(year, member.name)
+    if member.era == "tribunal":
+        read = _read(member.path, None)
+    else:
+        read = _read(member.path, read_header(member.path), numbered=True)
+    connection.execute(f"CREATE OR REPLACE TABLE {table} AS {read}")
+    columns = [str(row[0]) for row in connection.execute(f"DESCRIBE {table}").fetchall()][1:]
+    connection.execute(
+        "INSERT INTO published_file VALUES (?, ?, ?, ?, ?)",
+        [year, member.name, table, _count(connection, table), columns],
+    )
+    return table
+
+
+def published_table(year: int, file: str) -> str:
+    """The store's table holding one release file as published, e.g. published_2025_caseload."""
+    stem = re.sub(r"[^a-z0-9]+", "_", file.lower().removesuffix(".csv")).strip("_")
+    return f"published_{year:d}_{stem}"
+
+
+def _drop_published(connection: duckdb.DuckDBPyConnection, year: int) -> None:
+    tables = connection.execute(
+        "SELECT table_name FROM published_file WHERE release = ?", [year]
+    ).fetchall()
+    for (table,) in tables:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    connection.execute("DELETE FROM published_file WHERE release = ?", [year])
+
+
+def _read(path: Path, header: list[str] | None, *, numbered: bool = False) -> str:
+    """SELECT every cell of a CSV as text: with the given column names after a header row, or
+    (header None) a spreadsheet-like file read as it is, numbered from record 0."""
+    if header is None:
+        options = "header = false, null_padding = true, strict_mode = false, parallel = false"
+        number = "row_number() OVER () - 1 AS source_row, "
+    else:
+        options = "header = true, names = [" + ", ".join(_text(n) for n in header) + "]"
+        number = "row_number() OVER () AS source_row, " if numbered else ""
+    source = f"read_csv({_text(path)}, all_varchar = true, {options})"
+    return f"SELECT {number}* FROM {source}"  # noqa: S608
 
 
 def _rebuild_current(connection: duckdb.DuckDBPyConnection) -> None:
     for statement in CURRENT_FIGURES:
         connection.execute(statement)
     connection.execute(COUNCILS)
-    connection.execute("CREATE OR REPLACE TABLE council_alias (alias VARCHAR, la_code VARCHAR)")
-    aliases = _aliases(connection)
-    connection.execute(
-        "INSERT INTO council_alias SELECT unnest(?), unnest(?)",
-        [list(aliases), list(aliases.values())],
-    )
+    connection.execute(PLACES)
+    _alias_table(connection, "council_alias", _aliases(connection))
+    _alias_table(connection, "place_alias", _place_aliases(connection))
     connection.execute(
         "CREATE OR REPLACE TABLE indicator (id VARCHAR, position INTEGER, title VARCHAR, "
         "unit VARCHAR, higher_is_better BOOLEAN)"
@@ -200,9 +251,9 @@ CURRENT_FIGURES = (
     FROM headline AS c
     LEFT JOIN headline AS r ON r.indicator = c.indicator AND r.year = c.year
         AND r.geographic_level = 'Regional' AND r.area_code = c.region_code
+        AND c.geographic_level = 'Local authority'
     LEFT JOIN headline AS e ON e.indicator = c.indicator AND e.year = c.year
-        AND e.geographic_level = 'National'
-    WHERE c.geographic_level = 'Local authority'
+        AND e.geographic_level = 'National' AND c.geographic_level <> 'National'
     ORDER BY c.area_code, c.indicator, c.year""",
     """CREATE OR REPLACE VIEW figure AS
     SELECT observation.* FROM observation JOIN winner USING (indicator, year, release)
@@ -220,6 +271,36 @@ SELECT la_code,
 FROM observation WHERE geographic_level = 'Local authority' AND la_code IS NOT NULL
 GROUP BY la_code
 """
+
+
+PLACES = """
+CREATE OR REPLACE TABLE place AS
+SELECT *, 'Local authority' AS level FROM council
+UNION ALL BY NAME
+SELECT area_code AS la_code, arg_max(area_name, year) AS name, area_code AS new_la_code,
+    NULL AS region_code, NULL AS region_name, min(year) AS first_year,
+    max(year) AS last_year, geographic_level AS level
+FROM observation WHERE geographic_level IN ('Regional', 'National') AND area_code IS NOT NULL
+GROUP BY area_code, geographic_level
+"""
+
+
+def _alias_table(
+    connection: duckdb.DuckDBPyConnection, table: str, aliases: dict[str, str]
+) -> None:
+    connection.execute(f"CREATE OR REPLACE TABLE {table} (alias VARCHAR, la_code VARCHAR)")
+    connection.execute(
+        f"INSERT INTO {table} SELECT unnest(?), unnest(?)",  # noqa: S608
+        [list(aliases), list(aliases.values())],
+    )
+
+
+def _place_aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Regions and England by name and GSS code ('england', 'e12000002', 'north west')."""
+    rows = connection.execute(
+        "SELECT la_code, name FROM place WHERE level <> 'Local authority'"
+    ).fetchall()
+    return {alias_key(str(text)): str(code) for code, name in rows for text in (code, name)}
 
 
 def _aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:

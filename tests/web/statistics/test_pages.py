@@ -50,8 +50,14 @@ def test_the_profile_shows_bristol_2020_twenty_week_figures(client):
     assert response.status_code == 200
     tables = table_rows(response.content)
     ids = [section.indicator.id for section in response.context["sections"]]
-    assert ["2020", "21.5%", "48.9%", "55.6%", ""] in tables[ids.index(TWENTY_WEEKS)]
-    assert ["2020", "21.9%", "51.4%", "58.0%", ""] in tables[ids.index(EXCLUDING)]
+    # sen2_mi.csv, 2022 release, 2020: IncExc20weekRate over TotIncExcEHC and NoExc20weekRate
+    # over TotNoExcEHC for Bristol, the South West and England.
+    assert ["2020", "21.5% (n = 674)", "48.9% (n = 6,647)", "55.6% (n = 59,097)", ""] in tables[
+        ids.index(TWENTY_WEEKS)
+    ]
+    assert ["2020", "21.9% (n = 661)", "51.4% (n = 6,235)", "58.0% (n = 54,175)", ""] in tables[
+        ids.index(EXCLUDING)
+    ]
     assert "Bristol, City of went from 0.0% in 2014 to 17.3% in 2024" in text_of(response.content)
 
 
@@ -114,8 +120,12 @@ def test_one_indicator_csv_matches_its_table(client):
     records = list(csv.DictReader(io.StringIO(download.content.decode())))
     table = table_rows(page.content)[0]
     assert [r["year"] for r in records] == [row[0] for row in table]
-    assert [f"{float(r['council_value']):.1f}%" for r in records] == [row[1] for row in table]
-    assert [f"{float(r['england_value']):.1f}%" for r in records] == [row[3] for row in table]
+    assert [f"{float(r['council_value']):.1f}%" for r in records] == [
+        row[1].split(" (")[0] for row in table
+    ]
+    assert [f"{float(r['england_value']):.1f}%" for r in records] == [
+        row[3].split(" (")[0] for row in table
+    ]
 
 
 def test_a_council_name_or_gss_code_redirects_to_its_la_code(client):
@@ -177,6 +187,47 @@ def test_league_order_and_quartiles_come_from_ehcp_stats(client, store):
     response = client.get(reverse("statistics-league", args=[TWENTY_WEEKS, 2023]))
     rows = table_rows(response.content)[0]
     expected = queries.rank(store, TWENTY_WEEKS, 2023)
-    assert [(r[0], r[1], r[4]) for r in rows] == [
+    assert [(r[0], r[1], r[5]) for r in rows] == [
         (str(e.rank), e.council.name, str(e.quartile)) for e in expected
     ]
+
+
+def test_england_has_its_own_page_with_dfes_figures(client):
+    response = client.get(reverse("statistics-england"))
+    assert response.status_code == 200
+    ids = [section.indicator.id for section in response.context["sections"]]
+    requests = table_rows(response.content)[ids.index("requests_received")]
+    # requests.csv, 2025 release: England received 138,242 requests in 2023.
+    assert ["2023", "138,242", ""] in requests
+    assert '<h1 class="govuk-heading-l">England</h1>' in response.content.decode()
+
+
+def test_a_region_page_sets_the_region_beside_england(client):
+    response = client.get(reverse("statistics-region", args=["south-west"]))
+    assert response.status_code == 200
+    ids = [section.indicator.id for section in response.context["sections"]]
+    rows = table_rows(response.content)[ids.index(TWENTY_WEEKS)]
+    # sen2_mi.csv, 2022 release, IncExc20weekRate for 2020: South West 48.9, England 55.6.
+    assert ["2020", "48.9% (n = 6,647)", "55.6% (n = 59,097)", ""] in rows
+    assert all(len(row) == 4 for row in rows)
+
+
+@pytest.mark.parametrize("name", ["E12000009", "South West", "SOUTH-WEST"])
+def test_a_region_named_otherwise_redirects_to_its_page(client, name):
+    response = client.get(reverse("statistics-region", args=[name]))
+    assert response.status_code == 301
+    assert response["Location"] == reverse("statistics-region", args=["south-west"])
+
+
+def test_an_unknown_region_is_explained(client):
+    response = client.get(reverse("statistics-region", args=["atlantis"]))
+    assert response.status_code == 404
+    assert "No region called 'atlantis'. The regions are:" in text_of(response.content)
+
+
+def test_a_council_links_to_its_region_and_the_index_to_every_region(client):
+    council = client.get(profile()).content.decode()
+    index = client.get(reverse("statistics")).content.decode()
+    assert f'href="{reverse("statistics-region", args=["south-west"])}">South West</a>' in council
+    assert index.count('href="/statistics/regions/') == 9
+    assert f'href="{reverse("statistics-england")}"' in index

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ehcp.stats.catalogue import BY_ID
-from ehcp.stats.queries import Comparison, Council, Value
+from ehcp.stats.queries import ENGLAND, Comparison, Council, Value
 from ehcp.stats.render import shown
 
 WIDTH, HEIGHT = 700, 320
@@ -120,8 +120,10 @@ def _trimmed(council: Council, rows: Sequence[Comparison], unit: str) -> Sequenc
 
 def _title(indicator: str, council: Council, unit: str, years: list[int]) -> str:
     span = f"{years[0]} to {years[-1]}" if len(years) > 1 else str(years[0])
-    if unit == "count":
+    if unit == "count" or council.level == ENGLAND:
         return f"{indicator}: {council.name}, {span}"
+    if not council.is_council:
+        return f"{indicator}: {council.name}, with England, {span}"
     region = council.region_name or "its region"
     return f"{indicator}: {council.name}, with {region} and England, {span}"
 

@@ -144,6 +144,28 @@ def find_council(text: str) -> Council:
     return _ask(queries.find_council, text)
 
 
+def find_region(text: str) -> Council:
+    """The region for a GSS code or name; StatsError listing the regions if there is none."""
+    _required()
+    return _ask(queries.find_region, text)
+
+
+def england() -> Council:
+    _required()
+    return _ask(queries.england)
+
+
+def regions() -> tuple[Council, ...]:
+    """England's regions, by name (none when nothing is imported)."""
+    if overview() is None:
+        return ()
+    return _ask(_regions)
+
+
+def _regions(connection: duckdb.DuckDBPyConnection) -> tuple[Council, ...]:
+    return tuple(queries.regions(connection))
+
+
 def compare(council: Council, indicator: str | None = None) -> tuple[Comparison, ...]:
     _required()
     return _ask(_compare, council, indicator)

@@ -7,6 +7,8 @@ from ehcp.web.statistics import views
 urlpatterns = [
     path("", views.index, name="statistics"),
     path("councils/<str:code>/", views.council_profile, name="statistics-council"),
+    path("england/", views.england_profile, name="statistics-england"),
+    path("regions/<str:name>/", views.region_profile, name="statistics-region"),
     path("indicators/", views.indicator_list, name="statistics-indicators"),
     path("indicators/<str:indicator_id>/", views.indicator_detail, name="statistics-indicator"),
     path("league/<str:indicator_id>/<int:year>/", views.league_table, name="statistics-league"),

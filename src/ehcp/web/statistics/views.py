@@ -18,9 +18,18 @@ from django.views.decorators.http import require_safe
 
 from ehcp.stats import render as text
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
+from ehcp.stats.councils import alias_key
 from ehcp.stats.docs import DIRECTION, TIMING
 from ehcp.stats.errors import StatsError
-from ehcp.stats.queries import Comparison, Council, Ranked, Value, known_indicator
+from ehcp.stats.queries import (
+    ENGLAND,
+    REGION,
+    Comparison,
+    Council,
+    Ranked,
+    Value,
+    known_indicator,
+)
 from ehcp.web.frontend.permissions import Perm, requires
 from ehcp.web.statistics import charts, league, services, svg
 
@@ -96,6 +105,7 @@ def index(request: Any) -> Any:
         "latest": max(c.last_year for c in councils),
         "indicators": INDICATORS,
         "leagues": _latest_leagues(),
+        "region_links": [(region, profile_url(region)) for region in services.regions()],
         "errors": errors,
         "releases": services.releases(),
     }
@@ -128,6 +138,7 @@ def _latest_leagues() -> list[tuple[Indicator, int]]:
 class Cell:
     text: str
     numeric: bool
+    base: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +163,38 @@ def council_profile(request: Any, code: str) -> Any:
     if code != council.la_code:
         target = reverse("statistics-council", args=[council.la_code])
         return redirect(target + _query(**request.GET.dict()), permanent=True)
+    return _profile(request, council)
+
+
+@public_page
+def england_profile(request: Any) -> Any:
+    return _profile(request, services.england())
+
+
+@public_page
+def region_profile(request: Any, name: str) -> Any:
+    region = services.find_region(name)
+    if name != region_slug(region):
+        target = reverse("statistics-region", args=[region_slug(region)])
+        return redirect(target + _query(**request.GET.dict()), permanent=True)
+    return _profile(request, region)
+
+
+def region_slug(region: Council) -> str:
+    """The region's name in a web address, e.g. 'yorkshire-and-the-humber'."""
+    return alias_key(region.name).replace(" ", "-")
+
+
+def profile_url(place: Council) -> str:
+    """The page of a council, a region or England."""
+    if place.level == ENGLAND:
+        return reverse("statistics-england")
+    if place.level == REGION:
+        return reverse("statistics-region", args=[region_slug(place)])
+    return reverse("statistics-council", args=[place.la_code])
+
+
+def _profile(request: Any, council: Council) -> Any:
     indicator = request.GET.get("indicator") or None
     if indicator is not None and indicator not in BY_ID:
         raise BadRequestError(f"There is no indicator '{indicator}'.")
@@ -159,9 +202,12 @@ def council_profile(request: Any, code: str) -> Any:
     comparisons = services.compare(council, indicator)
     if shape == "csv":
         body = text.show(council, comparisons, "csv")
-        return _csv(body, f"ehcp-statistics-{council.la_code}-{indicator or 'all'}.csv")
+        return _csv(body, f"ehcp-statistics-{_file_code(council)}-{indicator or 'all'}.csv")
     context = {
         "council": council,
+        "profile_url": profile_url(council),
+        "columns": [name for name, _ in text.columns(council)],
+        "region_url": _region_url(council),
         "sections": _sections(council, comparisons),
         "chosen": indicator,
         "indicators": INDICATORS,
@@ -172,13 +218,24 @@ def council_profile(request: Any, code: str) -> Any:
     return render(request, "statistics/council.html", context)
 
 
+def _file_code(place: Council) -> str:
+    return place.la_code if place.is_council else alias_key(place.name).replace(" ", "-")
+
+
+def _region_url(council: Council) -> str:
+    if not council.is_council or not council.region_code:
+        return ""
+    found = next((r for r in services.regions() if r.la_code == council.region_code), None)
+    return profile_url(found) if found else ""
+
+
 def _sections(council: Council, comparisons: tuple[Comparison, ...]) -> list[Section]:
     years = services.years()
     sections = []
     for indicator_id, rows in groupby(comparisons, key=lambda c: c.indicator):
         found = list(rows)
         entry = BY_ID[indicator_id]
-        table = tuple(_table_row(row, entry) for row in found)
+        table = tuple(_table_row(council, row, entry) for row in found)
         latest = years.get(indicator_id, ())
         chart = charts.build(council, found)
         drawn = svg.render(chart, f"{indicator_id}-chart")
@@ -186,9 +243,9 @@ def _sections(council: Council, comparisons: tuple[Comparison, ...]) -> list[Sec
     return sections
 
 
-def _table_row(row: Comparison, entry: Indicator) -> TableRow:
+def _table_row(council: Council, row: Comparison, entry: Indicator) -> TableRow:
     period = f"January {row.year}" if entry.timing == "census" else str(row.year)
-    cells = tuple(_cell(value, entry.unit) for value in (row.council, row.region, row.england))
+    cells = tuple(_cell(pick(row), entry.unit) for _, pick in text.columns(council))
     return TableRow(period, cells, row.series_break)
 
 
@@ -196,8 +253,9 @@ def _cell(value: Value | None, unit: str) -> Cell:
     if value is None:
         return Cell("not published", False)
     if value.value is None:
-        return Cell(text.MARKERS.get(value.marker or "", "not published"), False)
-    return Cell(text.shown(value, unit), True)
+        marker = value.marker or ""
+        return Cell(text.MARKERS.get(marker, marker or "not published"), False)
+    return Cell(text.shown(value, unit), True, text.base(value) if unit == "percent" else "")
 
 
 # League tables.
@@ -217,6 +275,15 @@ class LeagueRow:
     ranked: Ranked
     value: str
     mark: str
+    base: str = ""
+    small_base: bool = False
+
+
+def _league_row(ranked: Ranked, entry: Indicator, mark: str) -> LeagueRow:
+    rate = entry.unit == "percent"
+    base = text.base(ranked.value).removeprefix("n = ") if rate else ""
+    small = rate and text.small_base(ranked.value)
+    return LeagueRow(ranked, text.shown(ranked.value, entry.unit), mark, base, small)
 
 
 ORDERING = {
@@ -249,10 +316,10 @@ def league_table(request: Any, indicator_id: str, year: int) -> Any:
         "count": len(ranked),
         "ordering": ORDERING[entry.higher_is_better],
         "headers": _headers(sorting, chosen),
-        "rows": [
-            LeagueRow(r, text.shown(r.value, entry.unit), marks.get(r.council.la_code, ""))
-            for r in rows
-        ],  # fmt: skip
+        "rows": [_league_row(r, entry, marks.get(r.council.la_code, "")) for r in rows],
+        "rate": entry.unit == "percent",
+        "small_base": text.SMALL_BASE,
+        "small_count": _small_count(ranked, entry),
         "chosen": chosen,
         **_chosen_place(ranked, chosen, entry),
         "sorting": sorting,
@@ -261,6 +328,12 @@ def league_table(request: Any, indicator_id: str, year: int) -> Any:
         "releases": services.releases(),
     }
     return render(request, "statistics/league.html", context)
+
+
+def _small_count(ranked: tuple[Ranked, ...], entry: Indicator) -> int:
+    if entry.unit != "percent":
+        return 0
+    return sum(text.small_base(r.value) for r in ranked)
 
 
 def _chosen_place(
