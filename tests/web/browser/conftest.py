@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from ...required import skip_or_fail
+
 CHROMIUM = "/usr/bin/chromium"
 REPO = Path(__file__).resolve().parents[3]
 ARTIFACTS = REPO / "test-artifacts"
@@ -31,10 +33,8 @@ def _missing() -> str | None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     problem = _missing()
-    if problem and os.environ.get("CI"):
-        pytest.fail(problem)
     if problem:
-        pytest.skip(problem)
+        skip_or_fail(problem)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
