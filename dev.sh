@@ -51,6 +51,8 @@ missing_for_test() {
   command -v chromedriver >/dev/null 2>&1 || echo chromium-driver
   postgres_answers || postgres_installed || echo postgresql
   port_open "$REDIS_PORT" || command -v redis-server >/dev/null 2>&1 || echo redis-server
+  # pdftotext, to check that a letter's PDF holds the letter's words.
+  command -v pdftotext >/dev/null 2>&1 || echo poppler-utils
 }
 
 install_missing() {

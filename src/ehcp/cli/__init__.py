@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ehcp.cli import clock, stats
+from ehcp.cli import clock, letter, stats
 from ehcp.cli.errors import UserError
 
-SUBCOMMANDS = (clock, stats)
+SUBCOMMANDS = (clock, letter, stats)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,134 @@
+"""Letter templates: files with a TOML header and a Jinja body, overridable per organisation.
+
+A template file looks like this:
+
+    +++
+    id = "F2"
+    title = "..."
+    ...
+    +++
+    Body text, with {{ placeholders }} and {% if %} blocks.
+
+An organisation's own folder is searched before the built-in catalogue, so a council can
+replace any template, or only the shared letterhead (`_letterhead.txt`) and sign-off
+(`_signoff.txt`) that every letter includes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2.sandbox import SandboxedEnvironment
+
+BUILT_IN: Final = Path(__file__).with_name("catalogue")
+FENCE: Final = "+++"
+AUDIENCES: Final = frozenset({"family", "council", "advocate"})
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used, with the file named."""
+
+
+@dataclass(frozen=True)
+class LetterTemplate:
+    id: str
+    title: str
+    audience: str
+    to: str
+    citations: tuple[str, ...]
+    law_from: date
+    law_to: date | None
+    body: str
+    offered_when: tuple[str, ...] = ()  # clock keys: offered once one is an open breach
+    needs_events: tuple[str, ...] = ()  # events that must be on record (notices)
+    response_working_days: int = 0
+    outline_only: bool = False
+
+    def in_force_on(self, day: date) -> bool:
+        return self.law_from <= day and (self.law_to is None or day <= self.law_to)
+
+
+def split_file(text: str, name: str) -> tuple[dict[str, object], str]:
+    first, header, rest = (text.split(FENCE, 2) + ["", ""])[:3]
+    if first.strip() or not rest:
+        raise TemplateError(f"{name} must start with a {FENCE} header and end it with {FENCE}.")
+    try:
+        return tomllib.loads(header), rest.lstrip("\n")
+    except tomllib.TOMLDecodeError as error:
+        raise TemplateError(f"The header of {name} is not valid TOML ({error}).") from None
+
+
+def parse_template(text: str, name: str) -> LetterTemplate:
+    header, body = split_file(text, name)
+    try:
+        template = LetterTemplate(
+            id=str(header["id"]),
+            title=str(header["title"]),
+            audience=str(header["audience"]),
+            to=str(header["to"]),
+            citations=tuple(str(c) for c in header["citations"]),  # type: ignore[attr-defined]
+            law_from=_date(header["law_from"], name),
+            law_to=_date(header["law_to"], name) if header.get("law_to") else None,
+            body=body,
+            offered_when=tuple(header.get("offered_when", ())),  # type: ignore[arg-type]
+            needs_events=tuple(header.get("needs_events", ())),  # type: ignore[arg-type]
+            response_working_days=int(header.get("response_working_days", 0)),  # type: ignore[call-overload]
+            outline_only=bool(header.get("outline_only", False)),
+        )
+    except KeyError as missing:
+        raise TemplateError(f"The header of {name} has no {missing.args[0]}.") from None
+    if template.audience not in AUDIENCES:
+        raise TemplateError(f"{name}: audience must be one of {', '.join(sorted(AUDIENCES))}.")
+    return template
+
+
+def _date(value: object, name: str) -> date:
+    if isinstance(value, date):
+        return value
+    raise TemplateError(f"{name}: law_from and law_to are dates written as YYYY-MM-DD.")
+
+
+def template_files(folders: tuple[Path, ...]) -> dict[str, Path]:
+    """Template id (file stem) -> file, an organisation's own folders winning."""
+    found: dict[str, Path] = {}
+    for folder in (*folders, BUILT_IN):
+        for path in sorted(folder.glob("*.txt")):
+            if not path.name.startswith("_"):
+                found.setdefault(path.stem, path)
+    return found
+
+
+def load_catalogue(folders: tuple[Path, ...] = ()) -> dict[str, LetterTemplate]:
+    """Every template, keyed by its id (F2, C2 …)."""
+    catalogue = {}
+    for path in template_files(folders).values():
+        template = parse_template(path.read_text(encoding="utf-8"), path.name)
+        catalogue[template.id] = template
+    return dict(sorted(catalogue.items(), key=lambda item: _order(item[0])))
+
+
+def _order(template_id: str) -> tuple[str, int]:
+    letters = template_id.rstrip("0123456789")
+    number = template_id[len(letters) :]
+    return letters, int(number) if number else 0
+
+
+def environment(folders: tuple[Path, ...] = ()) -> SandboxedEnvironment:
+    """A sandbox: a council's template can format what it is given, and nothing more."""
+    return SandboxedEnvironment(
+        loader=FileSystemLoader([*map(str, folders), str(BUILT_IN)]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def compile_body(env: SandboxedEnvironment, template: LetterTemplate) -> Template:
+    return env.from_string(template.body)
