@@ -175,7 +175,7 @@ def build_letter(
         "breach": trigger(template, schedule),
     }
     env = environment(folders)
-    env.filters["long"] = long_date
+    env.filters["long"] = long_date  # the same function each time, so setting it is idempotent
     try:
         text = compile_body(env, template).render(context)
     except JinjaError as error:

@@ -16,6 +16,7 @@ replace any template, or only the shared letterhead (`_letterhead.txt`) and sign
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -104,12 +105,26 @@ def template_files(folders: tuple[Path, ...]) -> dict[str, Path]:
 
 
 def load_catalogue(folders: tuple[Path, ...] = ()) -> dict[str, LetterTemplate]:
-    """Every template, keyed by its id (F2, C2 …)."""
+    """Every template, keyed by its id (F2, C2 …): read again only when a file changes."""
+    return dict(_catalogue(folders, _stamp(folders)))
+
+
+def _stamp(folders: tuple[Path, ...]) -> tuple[tuple[Path, int], ...]:
+    """Each template file with its modification time, so an edited file is read afresh."""
+    files = sorted(path for folder in (*folders, BUILT_IN) for path in folder.glob("*.txt"))
+    return tuple((path, path.stat().st_mtime_ns) for path in files)
+
+
+@functools.lru_cache(maxsize=32)
+def _catalogue(
+    folders: tuple[Path, ...], stamp: tuple[tuple[Path, int], ...]
+) -> tuple[tuple[str, LetterTemplate], ...]:
+    """`stamp` is only part of the cache key: a changed file gives a new one."""
     catalogue = {}
     for path in template_files(folders).values():
         template = parse_template(path.read_text(encoding="utf-8"), path.name)
         catalogue[template.id] = template
-    return dict(sorted(catalogue.items(), key=lambda item: _order(item[0])))
+    return tuple(sorted(catalogue.items(), key=lambda item: _order(item[0])))
 
 
 def _order(template_id: str) -> tuple[str, int]:
@@ -118,8 +133,10 @@ def _order(template_id: str) -> tuple[str, int]:
     return letters, int(number) if number else 0
 
 
+@functools.lru_cache(maxsize=32)
 def environment(folders: tuple[Path, ...] = ()) -> SandboxedEnvironment:
-    """A sandbox: a council's template can format what it is given, and nothing more."""
+    """A sandbox: a council's template can format what it is given, and nothing more. Kept
+    per folder list; Jinja itself reloads an included file that has changed."""
     return SandboxedEnvironment(
         loader=FileSystemLoader([*map(str, folders), str(BUILT_IN)]),
         undefined=StrictUndefined,
@@ -131,4 +148,9 @@ def environment(folders: tuple[Path, ...] = ()) -> SandboxedEnvironment:
 
 
 def compile_body(env: SandboxedEnvironment, template: LetterTemplate) -> Template:
-    return env.from_string(template.body)
+    return _compiled(env, template.body)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(env: SandboxedEnvironment, body: str) -> Template:
+    return env.from_string(body)
