@@ -39,14 +39,23 @@ EXPECTED = {
     "statistics-indicators": Perm.PUBLIC,
     "statistics-indicator": Perm.PUBLIC,
     "statistics-league": Perm.PUBLIC,
+    # Check your child's EHC dates: deliberately public, and it keeps nothing.
+    "check": Perm.PUBLIC,
+    "check-question": Perm.PUBLIC,
+    "check-calendar": Perm.PUBLIC,
+    "check-answers": Perm.PUBLIC,
+    "check-load": Perm.PUBLIC,
+    "check-letter": Perm.PUBLIC,
 }
-POST_ONLY = {"sign-out", "retract-event"}
+CHECKER_POST_ONLY = {"check-calendar", "check-answers", "check-load", "check-letter"}
+POST_ONLY = {"sign-out", "retract-event", *CHECKER_POST_ONLY}
 PUBLIC_PAGES = {name for name, perm in EXPECTED.items() if perm is Perm.PUBLIC} - {"sign-out"}
 STATISTICS_KWARGS = {
     "statistics-council": {"code": "801"},
     "statistics-region": {"name": "north-west"},
     "statistics-indicator": {"indicator_id": "caseload"},
     "statistics-league": {"indicator_id": "caseload", "year": 2024},
+    "check-letter": {"kind": "F2", "format_": "pdf"},
 }
 
 

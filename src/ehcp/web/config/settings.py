@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ehcp.web.audit",
     "ehcp.web.frontend",
     "ehcp.web.statistics",
+    "ehcp.web.check",
 ]
 
 MIDDLEWARE = [
