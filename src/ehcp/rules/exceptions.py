@@ -73,19 +73,25 @@ def _circumstances(recorded: RecordedException, period: Period, _: CaseFacts) ->
     return Finding(recorded.code, True, f"{days} days of the period affected", days)
 
 
-def _absence(minimum: int) -> Test:
-    def test(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
-        days = _overlap(recorded, period)
-        if days < minimum:
-            return Finding(
-                recorded.code,
-                False,
-                f"{days} days away within the period; at least "
-                f"{minimum} continuous days are needed",
-            )
-        return Finding(recorded.code, True, f"{days} days away within the period", days)
+def _away_for(recorded: RecordedException, period: Period, minimum: int) -> Finding:
+    days = _overlap(recorded, period)
+    if days < minimum:
+        return Finding(
+            recorded.code,
+            False,
+            f"{days} days away within the period; at least {minimum} continuous days are needed",
+        )
+    return Finding(recorded.code, True, f"{days} days away within the period", days)
 
-    return test
+
+def _long_absence(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
+    """Away for 4 weeks or more (regs 5(4)(d), 8(2)(b), 10(4)(d))."""
+    return _away_for(recorded, period, LONG_ABSENCE_DAYS)
+
+
+def _short_absence(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
+    """Away for 2 weeks or more (reg 44(3))."""
+    return _away_for(recorded, period, REG_44_ABSENCE_DAYS)
 
 
 def _single_day(recorded: RecordedException, period: Period, _: CaseFacts) -> Finding:
@@ -155,12 +161,12 @@ TESTS: Final[dict[str, Test]] = {
     "E1": _closure,
     "E2": _closure,
     "E3": _circumstances,
-    "E4": _absence(LONG_ABSENCE_DAYS),
+    "E4": _long_absence,
     "REG8_EXCEPTIONAL": _circumstances,
-    "REG8_ABSENCE": _absence(LONG_ABSENCE_DAYS),
+    "REG8_ABSENCE": _long_absence,
     "REG8_MISSED_APPOINTMENT": _single_day,
     "REG44_EXCEPTIONAL": _circumstances,
-    "REG44_ABSENCE": _absence(REG_44_ABSENCE_DAYS),
+    "REG44_ABSENCE": _short_absence,
     "REG44_REPRESENTATIONS": _after_order,
     "COVID": _coronavirus,
 }
