@@ -30,6 +30,7 @@ def letter(
     today: str,
     sender: Party | None = None,
     recipient: Party | None = None,
+    child: Child = CHILD,
     **options: object,
 ) -> Letter:
     """The letter for these events; a council's letter goes to the family, the others to the
@@ -45,6 +46,6 @@ def letter(
         calendar=CALENDAR,
         sender=sender,
         recipient=recipient,
-        child=CHILD,
+        child=child,
         **options,  # type: ignore[arg-type]
     )
