@@ -265,3 +265,14 @@ def test_the_mps_letter_asks_a_young_persons_consent() -> None:
     )
     assert "Alex Example is 16 or over and [has agreed" in text
     assert "has asked me to raise it on Alex Example's behalf" not in text
+
+
+def test_the_pre_action_outline_lists_the_statutory_limits_the_clock_shows_as_passed() -> None:
+    quiet = to_text(letter("F9", *PLAN, MEETING, today="Tue 29 Dec 2026"))
+    late = to_text(letter("F9", *PLAN, MEETING, today="Wed 30 Dec 2026"))
+    assert "The clock shows these as passed" not in quiet
+    assert (
+        "- Decide after the review (with proposed amendments if amending): due by "
+        "Tuesday 29 December 2026" in late
+    )
+    assert late.startswith("Outline only: not a finished letter\n")
