@@ -276,3 +276,13 @@ def test_the_pre_action_outline_lists_the_statutory_limits_the_clock_shows_as_pa
         "Tuesday 29 December 2026" in late
     )
     assert late.startswith("Outline only: not a finished letter\n")
+
+
+def test_a_missed_review_decision_is_cited_without_an_unconfirmed_paragraph() -> None:
+    text = to_text(letter("F8", *PLAN, MEETING, today="Wed 30 Dec 2026"))
+    assert (
+        "- Decide after the review (with proposed amendments if amending): due by Tuesday 29 "
+        "December 2026 (SEND Regs 2014 reg 20 (reg 21 where the child is not at a school or "
+        "other institution); R (L) v Devon CC [2022] EWHC 493 (Admin))." in text
+    )
+    assert "20(10)" not in text
