@@ -28,7 +28,11 @@ def run(capsys: pytest.CaptureFixture[str], tmp_path: Path, case: object, *args:
 def test_lists_the_letters_that_fit_the_case_today(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, tmp_path, CASE, "--list", "--today", "2025-10-20")
     assert code == 0
-    assert out.startswith("F2   Chaser: the decision on assessment is late")
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert lines["F2"].startswith("F2   Chaser: the decision on assessment is late")
+    assert "C1" in lines  # the acknowledgement, once a request is on record
+    assert "F3" not in lines  # the plan is not late yet
+    assert "C2" not in lines  # no refusal on record
 
 
 def test_writes_the_chaser_as_text(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]

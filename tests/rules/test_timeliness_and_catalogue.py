@@ -53,7 +53,11 @@ def test_soft_duties_carry_citations() -> None:
 
 @pytest.mark.parametrize(
     ("name", "builder"),
-    [("events.md", "events_markdown"), ("timescales.md", "timescales_markdown")],
+    [
+        ("events.md", "events_markdown"),
+        ("timescales.md", "timescales_markdown"),
+        ("letters.md", "letters_markdown"),
+    ],
 )
 def test_the_generated_reference_documents_are_up_to_date(name: str, builder: str) -> None:
     from ehcp.cli import vocabulary

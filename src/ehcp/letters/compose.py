@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
@@ -15,6 +15,7 @@ from ehcp.letters.parties import Child, Party
 from ehcp.letters.templates import LetterTemplate, compile_body, environment, load_catalogue
 from ehcp.rules import CaseFacts, Deadline, Event, Status, WorkingDayCalendar, compute_schedule
 from ehcp.rules.calendar import working_days_after
+from ehcp.rules.dates import months_after
 from ehcp.rules.reckon import fmt
 
 MONTHS: Final = (
@@ -59,6 +60,17 @@ def long_date(day: date | None) -> str:
     return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def days_after(day: date, days: int) -> date:
+    """`day` plus a number of calendar days (negative for before)."""
+    return day + timedelta(days=days)
+
+
+def day_before(day: date) -> date:
+    """The day before: the last day of a family's window whose limit row gives the first day
+    the council may act (A4, R7)."""
+    return day - timedelta(days=1)
+
+
 def _conditions(template: LetterTemplate) -> list[tuple[str, frozenset[Status]]]:
     found = []
     for condition in template.offered_when:
@@ -78,11 +90,13 @@ def trigger(template: LetterTemplate, schedule: tuple[Deadline, ...]) -> Deadlin
 
 
 def _recorded(facts: CaseFacts) -> dict[str, Event]:
-    """The latest event of each name (and of each name:kind)."""
+    """The latest event of each name (and of each name:kind), its kind filled in where the
+    event type has a default, so a template can ask `recorded[name].kind`."""
     latest: dict[str, Event] = {}
     for event in facts.of_all():
-        latest[event.name] = event
         kind = facts.kind_of(event)
+        event = replace(event, kind=kind)
+        latest[event.name] = event
         if kind:
             latest[f"{event.name}:{kind}"] = event
     return latest
@@ -175,7 +189,11 @@ def build_letter(
         "breach": trigger(template, schedule),
     }
     env = environment(folders)
-    env.filters["long"] = long_date  # the same function each time, so setting it is idempotent
+    # The same functions each time, so setting them on the shared sandbox is idempotent.
+    env.filters["long"] = long_date
+    env.filters["day_before"] = day_before
+    env.filters["days_after"] = days_after
+    env.filters["months_after"] = months_after
     try:
         text = compile_body(env, template).render(context)
     except JinjaError as error:

@@ -17,6 +17,7 @@ replace any template, or only the shared letterhead (`_letterhead.txt`) and sign
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 BUILT_IN: Final = Path(__file__).with_name("catalogue")
 FENCE: Final = "+++"
 AUDIENCES: Final = frozenset({"family", "council", "advocate"})
+ORDER: Final = re.compile(r"^([A-Za-z]*)(\d*)(.*)$")
 
 
 class TemplateError(ValueError):
@@ -127,10 +129,11 @@ def _catalogue(
     return tuple(sorted(catalogue.items(), key=lambda item: _order(item[0])))
 
 
-def _order(template_id: str) -> tuple[str, int]:
-    letters = template_id.rstrip("0123456789")
-    number = template_id[len(letters) :]
-    return letters, int(number) if number else 0
+def _order(template_id: str) -> tuple[str, int, str]:
+    """C2 before C10; a variant (F4P) straight after the letter it varies (F4)."""
+    parts = ORDER.match(template_id)  # every id matches: each part may be empty
+    letters, number, rest = parts.groups() if parts else (template_id, "", "")
+    return letters, int(number) if number else 0, rest
 
 
 @functools.lru_cache(maxsize=32)
