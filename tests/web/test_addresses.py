@@ -7,7 +7,7 @@ from django.urls import NoReverseMatch, reverse, set_script_prefix
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ehcp.web.frontend.addresses import address, case_address
+from ehcp.web.cases.addresses import address, case_address
 
 CASE_PAGES = ["case", "record-event", "record-exception", "upload-document", "export-case"]
 

@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from ehcp.rules import RecordedException
+from ehcp.web.caching import member_key
 from ehcp.web.cases import queries, services
 from ehcp.web.cases.models import CaseEvent
-from ehcp.web.frontend.backends import member_key
 from ehcp.web.people.models import Carer
 
 from .conftest import TODAY, make_member

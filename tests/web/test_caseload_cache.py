@@ -9,8 +9,9 @@ from datetime import date
 
 from django.urls import reverse
 
-from ehcp.web.cases import queries, services
-from ehcp.web.cases.models import CaseloadVersion
+from ehcp.web import caching
+from ehcp.web.cases import services
+from ehcp.web.organisations.models import CaseloadVersion
 
 from .conftest import TODAY, make_member, open_case
 
@@ -40,12 +41,12 @@ def test_a_committed_change_shows_at_once(
         case = open_case(council, caseworker)
     assert counts(signed_in)["total"] == 1
     assert references(signed_in) == {case.reference}
-    before = queries.caseload_version(council)
+    before = caching.caseload_version(council)
     with django_capture_on_commit_callbacks(execute=True):
         second = open_case(council, caseworker, received=date(2026, 10, 20))
         new = services.NewEvent(date(2026, 6, 10), "advice_requested", "health")
         services.record_event(case, caseworker, new, TODAY)
-    assert queries.caseload_version(council) != before
+    assert caching.caseload_version(council) != before
     assert counts(signed_in)["total"] == 2
     assert references(signed_in) == {case.reference, second.reference}
 

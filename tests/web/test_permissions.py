@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
-from ehcp.web.frontend.permissions import ROLE_PERMISSIONS, Perm
+from ehcp.web.accounts.permissions import ROLE_PERMISSIONS, Perm
 from ehcp.web.organisations.models import Role
 
 # Every named URL: the permission it must declare, and whether GET shows a page.

@@ -7,10 +7,10 @@ from datetime import date
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from ehcp.web.accounts.backends import MemberBackend
 from ehcp.web.audit.models import AuditEntry
 from ehcp.web.cases import services
 from ehcp.web.cases.models import Case
-from ehcp.web.frontend.backends import MemberBackend
 
 from .conftest import PASSWORD, TODAY
 

@@ -140,16 +140,6 @@ class CaseClosure(AppendOnly):
     reopening_day = models.DateField()
 
 
-class CaseloadVersion(models.Model):
-    """Changes whenever a case summary in the organisation changes. The dashboard's counts are
-    cached under it (see `queries.cached`), so every server process sees a change at once."""
-
-    organisation = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="caseload_version"
-    )
-    version = models.CharField(max_length=32)
-
-
 class AdviceClock(models.Model):
     """One advice request's 6-week clock, as the engine last worked it out (a cache)."""
 

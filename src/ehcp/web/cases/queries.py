@@ -4,20 +4,18 @@ another organisation's cases."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final, TypeVar
-from urllib.parse import quote
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import Count, F, Model, Q, QuerySet
 from django.http import Http404
 
 from ehcp.rules import Deadline
+from ehcp.web.caching import cached, member_names
 from ehcp.web.cases import adapters
 from ehcp.web.cases.models import (
     AdviceClock,
@@ -25,7 +23,6 @@ from ehcp.web.cases.models import (
     CaseClosure,
     CaseEvent,
     CaseException,
-    CaseloadVersion,
     Document,
 )
 from ehcp.web.cases.summary import advice_from, next_actions, schedule, with_parties
@@ -105,39 +102,6 @@ def filtered(organisation: Organisation, filters: Filters, today: date) -> Query
         cases = cases.filter(child__organisation=organisation)
     order = SORTS.get(filters.sort, SORTS["due"])
     return cases.select_related("child", "caseworker").only(*ROW_FIELDS).order_by(*order)
-
-
-CACHE_SECONDS: Final = 300
-
-
-def caseload_version(organisation: Organisation) -> str:
-    """Changes (in the database, so for every server process) whenever a case summary in
-    `organisation` changes; see `services.caseload_changed`."""
-    relation = Organisation.caseload_version.related
-    if relation.is_cached(organisation):  # read with the signed-in member (MemberBackend)
-        cached_row = relation.get_cached_value(organisation)
-        return cached_row.version if cached_row is not None else "0"
-    # Read on every dashboard and case list request: plain SQL costs a fifth of the ORM's.
-    meta, quoted = CaseloadVersion._meta, connection.ops.quote_name
-    table, key = quoted(meta.db_table), quoted(meta.pk.column)
-    sql = f"SELECT version FROM {table} WHERE {key} = %s"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [organisation.pk])
-        row = cursor.fetchone()
-    return row[0] if row is not None else "0"
-
-
-def cached(
-    organisation: Organisation, version: str, today: date, name: str, compute: Callable[[], T]
-) -> T:
-    """`compute()`, kept for `organisation`'s caseload as it stands at `version` on `today`.
-    The time limit is only a backstop for changes made outside `services`."""
-    key = f"ehcp:caseload:{organisation.pk}:{version}:{today.isoformat()}:{quote(name)}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
 
 
 def count_matching(organisation: Organisation, filters: Filters, today: date, version: str) -> int:
@@ -275,33 +239,6 @@ def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
         cursor.execute("SELECT " + ", ".join(exists), [case.pk] * len(models))
         row = cursor.fetchone()
     return bool(row[0]), bool(row[1]), bool(row[2])
-
-
-NAMES_CACHE_SECONDS: Final = 300
-
-
-def member_names(organisation_id: int, user_ids: set[int]) -> dict[int, str]:
-    """Full names of `user_ids` (the caseworker and whoever recorded events on a case). The
-    names of the organisation's members are kept in each process for a few minutes (they are
-    only shown, so a new name may take that long to appear); anyone not among them is read
-    afresh."""
-    key = f"ehcp:names:{organisation_id}"
-    local = caches["local"]
-    names = local.get(key)
-    if names is None:
-        names = _full_names(
-            get_user_model().objects.filter(membership__organisation_id=organisation_id)
-        )
-        local.set(key, names, NAMES_CACHE_SECONDS)
-    missing = user_ids - names.keys()
-    if missing:
-        names = names | _full_names(get_user_model().objects.filter(pk__in=missing))
-    return {pk: names[pk] for pk in user_ids if pk in names}
-
-
-def _full_names(users: QuerySet) -> dict[int, str]:
-    rows = users.values_list("pk", "first_name", "last_name")
-    return {pk: f"{first} {last}".strip() for pk, first, last in rows}
 
 
 def search(organisation: Organisation, text: str) -> QuerySet:

@@ -13,13 +13,13 @@ from django.db import transaction
 
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
 from ehcp.web.audit.services import record as audit
+from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import adapters
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
     CaseEvent,
     CaseException,
-    CaseloadVersion,
     Document,
 )
 from ehcp.web.cases.summary import advice_from, schedule, summarise, with_parties
@@ -75,18 +75,6 @@ def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> 
     AdviceClock.objects.bulk_create(advice_clocks(case, deadlines))
     # Once the change is committed, the dashboard's cached counts are out of date.
     transaction.on_commit(partial(caseload_changed, case.organisation_id))
-
-
-def caseload_changed(organisation_id: int) -> None:
-    """Give the organisation's caseload a new version, so no server process reads the counts
-    and pages cached under the old one (see `queries.cached`). Call it once a change to a
-    case, or to the team, is committed."""
-    token = secrets.token_hex(8)
-    versions = CaseloadVersion.objects.filter(pk=organisation_id)
-    if not versions.update(version=token):
-        row = CaseloadVersion(organisation_id=organisation_id, version=token)
-        CaseloadVersion.objects.bulk_create([row], ignore_conflicts=True)
-        versions.update(version=token)
 
 
 def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClock]:

@@ -41,18 +41,20 @@ INSTALLED_APPS = [
     "ehcp.web.people",
     "ehcp.web.cases",
     "ehcp.web.audit",
+    "ehcp.web.accounts",
     "ehcp.web.frontend",
     "ehcp.web.statistics",
+    "ehcp.web.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ehcp.web.frontend.middleware.ContentSecurityPolicyMiddleware",
+    "ehcp.web.config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "ehcp.web.frontend.middleware.SignedInUserMiddleware",
+    "ehcp.web.accounts.middleware.SignedInUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -70,7 +72,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ehcp.web.frontend.context.membership",
+                "ehcp.web.accounts.context.membership",
             ],
         },
     },
@@ -97,8 +99,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 # Django's backend, reading the user with their membership in one query, kept in a shared
-# cache for a minute (frontend/backends.py).
-AUTHENTICATION_BACKENDS = ["ehcp.web.frontend.backends.MemberBackend"]
+# cache for a minute (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["ehcp.web.accounts.backends.MemberBackend"]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "dashboard"
 
@@ -166,7 +168,7 @@ else:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "ehcp.web.frontend.logging.RedactPersonalData"}},
+    "filters": {"redact": {"()": "ehcp.web.config.logging.RedactPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},

@@ -1,7 +1,14 @@
+"""Every page: each app's own URLs, and the two that belong to none."""
+
 from django.urls import include, path
 
-from ehcp.web.frontend.urls import urlpatterns as casework
+from ehcp.web.config import views
 
-urlpatterns = [*casework, path("statistics/", include("ehcp.web.statistics.urls"))]
-
-__all__ = ["urlpatterns"]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
+    path("", include("ehcp.web.accounts.urls")),
+    path("", include("ehcp.web.cases.urls")),
+    path("", include("ehcp.web.audit.urls")),
+    path("statistics/", include("ehcp.web.statistics.urls")),
+]

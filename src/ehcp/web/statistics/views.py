@@ -21,7 +21,7 @@ from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator
 from ehcp.stats.docs import DIRECTION, TIMING
 from ehcp.stats.errors import StatsError
 from ehcp.stats.queries import Comparison, Council, Ranked, Value, known_indicator
-from ehcp.web.frontend.permissions import Perm, requires
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.statistics import charts, league, services, svg
 
 

@@ -1,23 +1,11 @@
-"""Middleware: a content security policy on every response (only this site's own scripts,
-styles, fonts and images; no framing), and the signed-in user read once per request."""
+"""Middleware: the signed-in user read once per request."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user
-
-
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response: Callable[[Any], Any]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: Any) -> Any:
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        return response
 
 
 class SignedInUserMiddleware:

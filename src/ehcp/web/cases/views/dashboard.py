@@ -11,10 +11,12 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from ehcp.web import caching
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.cases import queries
 from ehcp.web.cases.stages import STAGES
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import paginate, today
+from ehcp.web.cases.views.common import today
+from ehcp.web.frontend.components import paginate
 
 
 def _filters(request: Any) -> queries.Filters:
@@ -60,7 +62,7 @@ def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any
     (on each day) and query string: it shows nothing that differs between the organisation's
     members, and any change to a case (or to the team) gives the caseload a new version."""
     day = today()
-    version = queries.caseload_version(request.organisation)
+    version = caching.caseload_version(request.organisation)
 
     def render_body() -> str:
         context = _list_context(request, version, day) | extra(version, day)
@@ -68,7 +70,7 @@ def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any
 
     query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
     name = f"{template}?{query}"
-    return queries.cached(request.organisation, version, day, name, render_body)
+    return caching.cached(request.organisation, version, day, name, render_body)
 
 
 def _overview(request: Any) -> Callable[[str, date], dict[str, Any]]:
@@ -83,11 +85,11 @@ def _overview(request: Any) -> Callable[[str, date], dict[str, Any]]:
 
 @requires(Perm.VIEW_CASES)
 def dashboard(request: Any) -> Any:
-    body = _cached_body(request, "frontend/includes/dashboard_body.html", _overview(request))
-    return render(request, "frontend/dashboard.html", {"body": body})
+    body = _cached_body(request, "cases/includes/dashboard_body.html", _overview(request))
+    return render(request, "cases/dashboard.html", {"body": body})
 
 
 @requires(Perm.VIEW_CASES)
 def case_list(request: Any) -> Any:
-    body = _cached_body(request, "frontend/includes/case_list_body.html", lambda *_: {})
-    return render(request, "frontend/case_list.html", {"body": body})
+    body = _cached_body(request, "cases/includes/case_list_body.html", lambda *_: {})
+    return render(request, "cases/case_list.html", {"body": body})

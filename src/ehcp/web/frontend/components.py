@@ -1,20 +1,11 @@
-"""Helpers the views share."""
+"""What the GOV.UK components need from a view: error summary entries and pagination."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.utils import timezone
 from django.utils.functional import cached_property
-
-
-def today() -> date:
-    """Today in England, unless `EHCP_TODAY` fixes the date (tests and demos of a past day)."""
-    fixed = getattr(settings, "EHCP_TODAY", None)
-    return fixed if fixed is not None else timezone.localdate()
 
 
 class CountedPaginator(Paginator):
@@ -48,7 +39,3 @@ def form_errors(form: Any) -> list[tuple[str, str]]:
 
 def _is_date(form: Any, name: str) -> bool:
     return type(form.fields[name]).__name__ == "GovDateField"
-
-
-def client_address(request: Any) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))

@@ -1,4 +1,4 @@
-"""Sign in and sign out."""
+"""Sign in and sign out, with failed attempts throttled."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ehcp.web.accounts import throttle
+from ehcp.web.accounts.forms import SignInForm
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.audit.services import record as audit
-from ehcp.web.frontend import throttle
-from ehcp.web.frontend.forms import SignInForm
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import client_address, form_errors
+from ehcp.web.frontend.components import form_errors
 
 WRONG = "Enter a correct email address and password"
 LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again."
@@ -26,7 +26,7 @@ def _next_url(request: Any) -> str:
 
 
 def _attempt(request: Any, email: str, password: str) -> str | None:
-    address = client_address(request)
+    address = str(request.META.get("REMOTE_ADDR", ""))
     if throttle.locked(email, address):
         audit(None, "sign_in_failed", "Sign-in refused: too many attempts")
         return LOCKED
@@ -51,7 +51,7 @@ def sign_in(request: Any) -> Any:
             return redirect(_next_url(request))
         errors = [("id_email", problem)]
     context = {"form": form, "errors": errors, "next": _next_url(request)}
-    return render(request, "frontend/sign_in.html", context, status=400 if errors else 200)
+    return render(request, "accounts/sign_in.html", context, status=400 if errors else 200)
 
 
 @requires(Perm.PUBLIC)
@@ -61,9 +61,3 @@ def sign_out(request: Any) -> Any:
         audit(request.user, "sign_out", "Signed out")
     logout(request)
     return redirect("sign-in")
-
-
-@requires(Perm.PUBLIC)
-def health(request: Any) -> Any:
-    """A trivial page: the benchmark's baseline and a load balancer's health check."""
-    return render(request, "frontend/health.html")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from ehcp.web.frontend.addresses import address
-from ehcp.web.frontend.permissions import Perm, membership_of, permissions_of
+from django.urls import reverse
+
+from ehcp.web.accounts.permissions import Perm, membership_of, permissions_of
 
 # (URL name, link text, the permission that shows the link), in the order shown.
 NAVIGATION: Final = (
@@ -23,8 +24,8 @@ NAVIGATION: Final = (
 
 def membership(request: Any) -> dict[str, Any]:
     layout = {
-        "statistics_address": address("statistics"),
-        "sign_out_address": address("sign-out"),
+        "statistics_address": reverse("statistics"),
+        "sign_out_address": reverse("sign-out"),
     }
     user = getattr(request, "user", None)
     if user is None:
@@ -33,5 +34,5 @@ def membership(request: Any) -> dict[str, Any]:
     return layout | {
         "membership": membership_of(user),
         "can": {perm.value: perm is Perm.PUBLIC or perm in granted for perm in Perm},
-        "nav": [(address(name), text) for name, text, perm in NAVIGATION if perm in granted],
+        "nav": [(reverse(name), text) for name, text, perm in NAVIGATION if perm in granted],
     }

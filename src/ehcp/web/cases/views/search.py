@@ -1,4 +1,4 @@
-"""Search, the advice tracker and the audit log."""
+"""Search and the advice tracker."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Any
 
 from django.shortcuts import render
 
-from ehcp.web.audit.models import AuditEntry
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import paginate, today
+from ehcp.web.cases.views.common import today
+from ehcp.web.frontend.components import paginate
 
 MAX_RESULTS = 100
 
@@ -22,7 +22,7 @@ def search(request: Any) -> Any:
     if text:
         audit(request.user, "search", f"Search ({len(results)} results)")
     context = {"q": text, "results": results, "searched": bool(text)}
-    return render(request, "frontend/search.html", context)
+    return render(request, "cases/search.html", context)
 
 
 @requires(Perm.VIEW_CASES)
@@ -33,14 +33,4 @@ def advice(request: Any) -> Any:
         "overdue": paginate(request, queries.overdue_advice(request.organisation, day), 50),
         "today": day,
     }
-    return render(request, "frontend/advice.html", context)
-
-
-@requires(Perm.READ_AUDIT)
-def audit_log(request: Any) -> Any:
-    entries = AuditEntry.objects.filter(organisation=request.organisation).select_related("user")
-    reference = request.GET.get("case", "").strip()
-    if reference:
-        entries = entries.filter(case_reference=reference)
-    context = {"page": paginate(request, entries, 50), "case": reference}
-    return render(request, "frontend/audit.html", context)
+    return render(request, "cases/advice.html", context)

@@ -7,10 +7,11 @@ from typing import Any
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.cases import importer
-from ehcp.web.frontend.forms import ImportForm
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import form_errors, today
+from ehcp.web.cases.forms import ImportForm
+from ehcp.web.cases.views.common import today
+from ehcp.web.frontend.components import form_errors
 
 
 @requires(Perm.IMPORT_CASES)
@@ -33,4 +34,4 @@ def import_cases(request: Any) -> Any:
         "columns": importer.COLUMNS,
         "required": importer.REQUIRED,
     }
-    return render(request, "frontend/import.html", context)
+    return render(request, "cases/import.html", context)

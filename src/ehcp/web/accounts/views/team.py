@@ -11,11 +11,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ehcp.web.accounts.forms import MemberForm, RoleForm
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.audit.services import record as audit
-from ehcp.web.cases.services import caseload_changed
-from ehcp.web.frontend.forms import MemberForm, RoleForm
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import form_errors
+from ehcp.web.caching import caseload_changed
+from ehcp.web.frontend.components import form_errors
 from ehcp.web.organisations.models import Membership
 
 
@@ -29,7 +29,7 @@ def _members(organisation: Any) -> Any:
 
 @requires(Perm.MANAGE_TEAM)
 def team(request: Any) -> Any:
-    return render(request, "frontend/team.html", {"members": _members(request.organisation)})
+    return render(request, "accounts/team.html", {"members": _members(request.organisation)})
 
 
 def _add(request: Any, data: dict[str, Any]) -> str:
@@ -59,7 +59,7 @@ def add_member(request: Any) -> Any:
             return redirect("team")
     errors = form_errors(form)
     context = {"form": form, "errors": errors}
-    return render(request, "frontend/add_member.html", context, status=400 if errors else 200)
+    return render(request, "accounts/add_member.html", context, status=400 if errors else 200)
 
 
 @requires(Perm.MANAGE_TEAM)
@@ -81,4 +81,4 @@ def edit_member(request: Any, member_id: int) -> Any:
             messages.success(request, "Team member updated")
             return redirect("team")
     context = {"form": form, "member": member, "errors": form_errors(form)}
-    return render(request, "frontend/edit_member.html", context)
+    return render(request, "accounts/edit_member.html", context)

@@ -8,11 +8,11 @@ from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries, services
-from ehcp.web.frontend.forms import DocumentForm
-from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.frontend.views.common import form_errors
+from ehcp.web.cases.forms import DocumentForm
+from ehcp.web.frontend.components import form_errors
 
 
 @requires(Perm.EDIT_CASES)
@@ -27,7 +27,7 @@ def upload(request: Any, reference: str) -> Any:
         return redirect("case", reference=case.reference)
     errors = form_errors(form)
     context = {"case": case, "form": form, "errors": errors}
-    return render(request, "frontend/upload.html", context, status=400 if errors else 200)
+    return render(request, "cases/upload.html", context, status=400 if errors else 200)
 
 
 @requires(Perm.VIEW_CASES)

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 
 from ehcp.rules import EVENT_TYPES, RecordedException
 from ehcp.rules.exceptions import EXCEPTION_GROUNDS
+from ehcp.web.accounts.permissions import Perm, allowed, requires
 from ehcp.web.audit.services import record as audit
-from ehcp.web.cases import queries, services
-from ehcp.web.frontend import forms
-from ehcp.web.frontend.addresses import case_address
-from ehcp.web.frontend.permissions import Perm, allowed, requires
-from ehcp.web.frontend.timeline import timeline_html
-from ehcp.web.frontend.views.common import form_errors, today
+from ehcp.web.cases import forms, queries, services
+from ehcp.web.cases.addresses import case_address
+from ehcp.web.cases.timeline import timeline_html
+from ehcp.web.cases.views.common import today
+from ehcp.web.frontend.components import form_errors
 
 
 def csrf_input(request: Any) -> str:
@@ -56,7 +56,7 @@ def case_page(request: Any, reference: str) -> Any:
         # One token for every retract form on the page (the tag would make one per form).
         "timeline": timeline_html(view, retract_url, csrf_input(request)),
     }
-    return render(request, "frontend/case.html", context)
+    return render(request, "cases/case.html", context)
 
 
 def _event_context(case: Any, form: Any, problems: list[str]) -> dict[str, Any]:
@@ -80,7 +80,7 @@ def record_event(request: Any, reference: str) -> Any:
             return redirect("case", reference=case.reference)
     context = _event_context(case, form, problems)
     status = 400 if context["errors"] else 200
-    return render(request, "frontend/record_event.html", context, status=status)
+    return render(request, "cases/record_event.html", context, status=status)
 
 
 @requires(Perm.EDIT_CASES)
@@ -132,7 +132,7 @@ def new_request(request: Any) -> Any:
             return redirect("case", reference=case.reference)
     errors = form_errors(form) + [("", problem) for problem in problems]
     context = {"form": form, "errors": errors}
-    return render(request, "frontend/new_request.html", context, status=400 if errors else 200)
+    return render(request, "cases/new_request.html", context, status=400 if errors else 200)
 
 
 def _recorded_exception(data: dict[str, Any]) -> RecordedException:
@@ -160,9 +160,7 @@ def record_exception(request: Any, reference: str) -> Any:
             return redirect("case", reference=case.reference)
     errors = form_errors(form) + [("", problem) for problem in problems]
     context = {"case": case, "form": form, "errors": errors}
-    return render(
-        request, "frontend/record_exception.html", context, status=400 if errors else 200
-    )
+    return render(request, "cases/record_exception.html", context, status=400 if errors else 200)
 
 
 @requires(Perm.VIEW_CASES)

@@ -5,23 +5,19 @@ organisation's caseload version (the dashboard and case list need it) when not c
 Where the server processes share a cache (`EHCP_CACHE_URL`), the member is kept there for a
 minute, as reading it was the largest fixed cost of every page. Saving or deleting a user or
 a membership (a new role, a deactivation, a new password) forgets the kept copy at once, in
-every process; see `forget_member`. A per-process cache is never used for this: another
-process could not forget its copy."""
+every process; see `ehcp.web.caching.forget_member`. A per-process cache is never used
+for this: another process could not forget its copy."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 
-MEMBER_CACHE_SECONDS: Final = 60
-
-
-def member_key(user_id: Any) -> str:
-    return f"ehcp:member:{user_id}"
+from ehcp.web.caching import MEMBER_CACHE_SECONDS, member_key
 
 
 def load_member(user_id: Any, *, with_caseload_version: bool) -> Any:
@@ -42,15 +38,3 @@ class MemberBackend(ModelBackend):
             if user is not None and shared:
                 cache.set(member_key(user_id), user, MEMBER_CACHE_SECONDS)
         return user if user is not None and self.user_can_authenticate(user) else None
-
-
-def forget_member(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """Signal receiver for users and memberships: drop the kept copy of that member."""
-    user_id = instance.pk if isinstance(instance, get_user_model()) else instance.user_id
-    cache.delete(member_key(user_id))
-
-
-def forget_organisation_members(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """Signal receiver for organisations: drop the kept copy of each of its members."""
-    members = instance.memberships.values_list("user_id", flat=True)
-    cache.delete_many([member_key(user_id) for user_id in members])
