@@ -68,10 +68,10 @@ def test_nothing_is_counted_again_while_nothing_changes(
     open_case(council, caseworker)
     first = main(signed_in.get(reverse("dashboard")))
     signed_in.get(reverse("case-list"))
-    # The session, and the user with their membership, organisation and caseload version.
-    with django_assert_max_num_queries(2):
+    # The session, the user with their membership and organisation, the caseload version.
+    with django_assert_max_num_queries(3):
         assert main(signed_in.get(reverse("dashboard"))) == first
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         signed_in.get(reverse("case-list"))
 
 

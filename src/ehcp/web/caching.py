@@ -2,7 +2,8 @@
 
 - The caseload version: changes whenever a case summary in an organisation changes (or its
   team does); what is cached for the organisation's caseload is kept under it.
-- The signed-in member, kept in the shared cache for a minute (see `accounts.backends`).
+- The signed-in member, as a small `MemberRecord`, kept in the shared cache for a minute (see
+  `accounts.backends`); saving a user, membership or organisation forgets it.
 - Members' names, kept in each process for a few minutes (the case page only shows them).
 """
 
@@ -10,16 +11,16 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final, TypeVar
 from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
-from django.db import connection
 from django.db.models import QuerySet
 
-from ehcp.web.organisations.models import CaseloadVersion, Organisation
+from ehcp.web.organisations.models import CaseloadVersion, Membership, Organisation
 
 T = TypeVar("T")
 
@@ -28,19 +29,9 @@ CACHE_SECONDS: Final = 300
 
 def caseload_version(organisation: Organisation) -> str:
     """Changes (in the database, so for every server process) whenever a case summary in
-    `organisation` changes; see `caseload_changed`."""
-    relation = Organisation.caseload_version.related
-    if relation.is_cached(organisation):  # read with the signed-in member (MemberBackend)
-        cached_row = relation.get_cached_value(organisation)
-        return cached_row.version if cached_row is not None else "0"
-    # Read on every dashboard and case list request: plain SQL costs a fifth of the ORM's.
-    meta, quoted = CaseloadVersion._meta, connection.ops.quote_name
-    table, key = quoted(meta.db_table), quoted(meta.pk.column)
-    sql = f"SELECT version FROM {table} WHERE {key} = %s"  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [organisation.pk])
-        row = cursor.fetchone()
-    return row[0] if row is not None else "0"
+    `organisation` changes, or its team does; see `caseload_changed`."""
+    versions = CaseloadVersion.objects.filter(pk=organisation.pk).values_list("version")
+    return next((version for (version,) in versions), "0")
 
 
 def caseload_changed(organisation_id: int) -> None:
@@ -71,8 +62,85 @@ def cached(
 MEMBER_CACHE_SECONDS: Final = 60
 
 
+@dataclass(frozen=True)
+class MemberRecord:
+    """What every page needs to know about the signed-in member, kept in the shared cache for a
+    minute in place of their `User`: the user, their role, and their organisation.
+
+    `password` is the password's hash (never the password), which Django compares with the
+    session's on every request so that changing a password signs out every other session."""
+
+    user_id: int
+    username: str
+    email: str
+    first_name: str
+    last_name: str
+    password: str
+    is_active: bool
+    membership_id: int
+    role: str
+    organisation_id: int
+    organisation_name: str
+    organisation_kind: str
+    la_code: str
+
+    @classmethod
+    def of(cls, user: Any) -> MemberRecord:
+        membership = user.membership
+        organisation = membership.organisation
+        return cls(
+            user_id=user.pk,
+            username=user.username,
+            email=user.email,
+            first_name=user.first_name,
+            last_name=user.last_name,
+            password=user.password,
+            is_active=user.is_active,
+            membership_id=membership.pk,
+            role=membership.role,
+            organisation_id=organisation.pk,
+            organisation_name=organisation.name,
+            organisation_kind=organisation.kind,
+            la_code=organisation.la_code,
+        )
+
+    def user(self) -> Any:
+        """The member as a `User` with their membership and organisation attached, as
+        `select_related` would give them, without reading the database."""
+        organisation = Organisation(
+            pk=self.organisation_id,
+            name=self.organisation_name,
+            kind=self.organisation_kind,
+            la_code=self.la_code,
+        )
+        membership = Membership(pk=self.membership_id, organisation=organisation, role=self.role)
+        user = get_user_model()(
+            pk=self.user_id,
+            username=self.username,
+            email=self.email,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            password=self.password,
+            is_active=self.is_active,
+        )
+        for instance in (organisation, membership, user):
+            instance._state.adding = False  # they are rows read earlier, not new ones
+        membership.user = user
+        user.membership = membership
+        return user
+
+
 def member_key(user_id: Any) -> str:
     return f"ehcp:member:{user_id}"
+
+
+def kept_member(user_id: Any) -> MemberRecord | None:
+    record = cache.get(member_key(user_id))
+    return record if isinstance(record, MemberRecord) else None
+
+
+def keep_member(record: MemberRecord) -> None:
+    cache.set(member_key(record.user_id), record, MEMBER_CACHE_SECONDS)
 
 
 def forget_member(sender: Any, instance: Any, **kwargs: Any) -> None:

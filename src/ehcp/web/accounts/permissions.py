@@ -33,18 +33,14 @@ ROLE_PERMISSIONS: Final[dict[str, frozenset[Perm]]] = {
 }
 
 
-def membership_of(user: Any) -> Any:
+def membership_of(user: Any) -> Membership | None:
+    """The member's membership (read with the user by `MemberBackend`), or None."""
     if not user.is_authenticated or not user.is_active:
         return None
-    relation = user.__class__.membership.related
-    if not relation.is_cached(user):
-        # One query for the membership and its organisation (every page needs both), kept
-        # on the user for the rest of the request.
-        found = Membership.objects.select_related("organisation").filter(user=user).first()
-        relation.set_cached_value(user, found)
-        if found is not None:
-            Membership.user.field.set_cached_value(found, user)
-    return getattr(user, "membership", None)
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
 
 
 def permissions_of(user: Any) -> frozenset[Perm]:

@@ -3,16 +3,13 @@ another organisation's cases."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Final, TypeVar
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.models import Count, F, Model, Q, QuerySet
-from django.http import Http404
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from ehcp.rules import Deadline
 from ehcp.web.caching import cached, member_names
@@ -27,10 +24,9 @@ from ehcp.web.cases.models import (
 )
 from ehcp.web.cases.summary import advice_from, next_actions, schedule, with_parties
 from ehcp.web.organisations.models import Organisation
-from ehcp.web.people.models import Carer
+from ehcp.web.people.models import Carer, Child
 
 T = TypeVar("T")
-M = TypeVar("M", bound=Model)
 
 SORTS = {
     "due": (F("next_due").asc(nulls_last=True), "reference"),
@@ -48,13 +44,8 @@ def cases_for(organisation: Organisation) -> QuerySet:
 def get_case(organisation: Organisation, reference: str) -> Case:
     """The case, with its child and setting, or 404 when it does not exist in `organisation`
     (whoever else has it)."""
-    found = cases_for(organisation).select_related("child", "setting").filter(reference=reference)
-    # A slice, not `first()`: references are unique in an organisation, and `first()` would
-    # add an ORDER BY for the database to plan and do.
-    case = next(iter(found[:1]), None)
-    if case is None:
-        raise Http404("No such case")
-    return case
+    found = cases_for(organisation).select_related("child", "setting")
+    return get_object_or_404(found, reference=reference)
 
 
 @dataclass(frozen=True)
@@ -184,7 +175,7 @@ class CaseView:
 
 def case_view(case: Case, today: date) -> CaseView:
     """Everything the case page shows, with the schedule worked out afresh by the clock."""
-    rows = rows_where(CaseEvent, ("case", case.pk), ("date", "id"))
+    rows = events_of(case)
     has_exceptions, has_closures, has_documents = sections_with_rows(case)
     exceptions = list(case.exceptions.all()) if has_exceptions else []
     closures = list(case.closures.all()) if has_closures else []
@@ -200,45 +191,33 @@ def case_view(case: Case, today: date) -> CaseView:
         advice=with_parties(advice_from(deadlines), rows),
         exceptions=exceptions,
         documents=list(case.documents.order_by("-uploaded_at")) if has_documents else [],
-        names=member_names(case.organisation_id, people - {None}),
-        carers=rows_where(Carer, ("child", case.child_id), ("id",), ("name", "relationship")),
+        names=member_names(case.organisation_id, {pk for pk in people if pk is not None}),
+        carers=carers_of(case.child),
     )
 
 
-def rows_where(
-    model: type[M], where: tuple[str, Any], order: tuple[str, ...], fields: tuple[str, ...] = ()
-) -> list[M]:
-    """`model.objects.filter(field=value).order_by(*order).only(*fields)` for `where = (field,
-    value)`, as instances of `model`. Read with `raw`: building the same query with the ORM
-    costs several times as much as running it, and the case page reads these on every view."""
-    field, value = where
-    sql = _select_sql(model._meta.label, field, order, fields)
-    return list(model._default_manager.raw(sql, [value]))
+def events_of(case: Case) -> list[CaseEvent]:
+    """The case's timeline rows, retractions included, in the order they happened."""
+    return list(CaseEvent.objects.filter(case=case).order_by("date", "id"))
 
 
-@functools.cache  # the app has one database, so one quoting style
-def _select_sql(model: str, where: str, order: tuple[str, ...], fields: tuple[str, ...]) -> str:
-    meta, quoted = apps.get_model(model)._meta, connection.ops.quote_name
-    chosen = [meta.pk, *map(meta.get_field, fields)] if fields else meta.concrete_fields
-    columns = ", ".join(quoted(field.column) for field in chosen)
-    sorting = ", ".join(quoted(meta.get_field(name).column) for name in order)
-    table, condition = quoted(meta.db_table), quoted(meta.get_field(where).column)
-    return f"SELECT {columns} FROM {table} WHERE {condition} = %s ORDER BY {sorting}"  # noqa: S608
+def carers_of(child: Child) -> list[Carer]:
+    return list(Carer.objects.filter(child=child).order_by("id").only("name", "relationship"))
 
 
 def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
     """Whether the case has any exceptions, closures and documents: most have none, and one
     query asking for all three costs a fraction of reading each."""
-    models, quoted = (CaseException, CaseClosure, Document), connection.ops.quote_name
-    exists = [
-        f"EXISTS (SELECT 1 FROM {quoted(model._meta.db_table)} "  # noqa: S608
-        f"WHERE {quoted(model._meta.get_field('case').column)} = %s)"
-        for model in models
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(exists), [case.pk] * len(models))
-        row = cursor.fetchone()
-    return bool(row[0]), bool(row[1]), bool(row[2])
+    flags = (
+        Case.objects.filter(pk=case.pk)
+        .annotate(
+            has_exceptions=Exists(CaseException.objects.filter(case=OuterRef("pk"))),
+            has_closures=Exists(CaseClosure.objects.filter(case=OuterRef("pk"))),
+            has_documents=Exists(Document.objects.filter(case=OuterRef("pk"))),
+        )
+        .values_list("has_exceptions", "has_closures", "has_documents")
+    )
+    return next(iter(flags), (False, False, False))
 
 
 def search(organisation: Organisation, text: str) -> QuerySet:

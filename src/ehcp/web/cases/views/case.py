@@ -8,10 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from ehcp.rules import EVENT_TYPES, RecordedException
@@ -19,26 +16,9 @@ from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.accounts.permissions import Perm, allowed, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import forms, queries, services
-from ehcp.web.cases.addresses import case_address
-from ehcp.web.cases.timeline import timeline_html
+from ehcp.web.cases.timeline import timeline_items
 from ehcp.web.cases.views.common import today
 from ehcp.web.frontend.components import form_errors
-
-
-def csrf_input(request: Any) -> str:
-    """The hidden field `{% csrf_token %}` writes."""
-    return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-    )
-
-
-# The pages the case page links to: the template's name for each, and its URL name.
-CASE_LINKS = {
-    "record_event": "record-event",
-    "record_exception": "record-exception",
-    "upload_document": "upload-document",
-    "export_case": "export-case",
-}
 
 
 @requires(Perm.VIEW_CASES)
@@ -46,15 +26,12 @@ def case_page(request: Any, reference: str) -> Any:
     case = queries.get_case(request.organisation, reference)
     view = queries.case_view(case, today())
     audit(request.user, "view", "Case page", case.reference)
-    may_retract = allowed(request.user, Perm.EDIT_CASES)
-    retract_url = reverse("retract-event", args=[case.reference, 0]) if may_retract else ""
     context = {
         "view": view,
         "case": case,
         "today": today(),
-        "links": {key: case_address(name, case.reference) for key, name in CASE_LINKS.items()},
-        # One token for every retract form on the page (the tag would make one per form).
-        "timeline": timeline_html(view, retract_url, csrf_input(request)),
+        "items": timeline_items(view),
+        "may_retract": allowed(request.user, Perm.EDIT_CASES),
     }
     return render(request, "cases/case.html", context)
 

@@ -60,13 +60,15 @@ def _list_context(request: Any, version: str, day: date) -> dict[str, Any]:
 def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any]]) -> str:
     """The page's main content, rendered once for each version of the organisation's caseload
     (on each day) and query string: it shows nothing that differs between the organisation's
-    members, and any change to a case (or to the team) gives the caseload a new version."""
+    members, and any change to a case (or to the team) gives the caseload a new version. It
+    is rendered without the request, so nothing about the member who happened to ask first
+    (their permissions, their name, their CSRF token) can reach a colleague's page."""
     day = today()
     version = caching.caseload_version(request.organisation)
 
     def render_body() -> str:
         context = _list_context(request, version, day) | extra(version, day)
-        return render_to_string(template, context, request)
+        return render_to_string(template, context)
 
     query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
     name = f"{template}?{query}"

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from ehcp.rules import Deadline, Status
+from ehcp.rules.wording import status_phrase as rules_status_phrase
 from ehcp.rules.wording import what_missing_it_means
 
 register = template.Library()
@@ -47,6 +48,13 @@ def status_text(status: Any) -> str:
 def consequence_text(deadline: Deadline) -> str:
     """`a breach of statute by the council`, `a missed planning target` …"""
     return what_missing_it_means(deadline)
+
+
+@register.filter
+def status_phrase(deadline: Deadline) -> str:
+    """`Overdue`, `Met on mon 6 oct 2025` …: the clock's own words for a deadline's status,
+    as its tag shows them (`str.capitalize`)."""
+    return rules_status_phrase(deadline).capitalize()
 
 
 @register.filter
