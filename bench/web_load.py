@@ -100,10 +100,17 @@ def serve(args: argparse.Namespace) -> subprocess.Popen[bytes]:
         EHCP_SECURE_COOKIES="0",
     )
     command = [
-        str(REPO / ".venv" / "bin" / "gunicorn"), "ehcp.web.config.wsgi",
-        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
-        "--worker-tmp-dir", "/dev/shm", "--log-level", "warning",
-    ]  # fmt: skip
+        str(REPO / ".venv" / "bin" / "gunicorn"),
+        "ehcp.web.config.wsgi",
+        "--workers",
+        str(args.workers),
+        "--bind",
+        f"127.0.0.1:{args.port}",
+        "--worker-tmp-dir",
+        "/dev/shm",
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=env, cwd=REPO)
     for _ in range(100):
         try:

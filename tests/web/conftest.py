@@ -21,6 +21,10 @@ def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
     settings.EHCP_TODAY = TODAY
+    # The tests do not run collectstatic: plain names, found where the finders look.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
     for cache in caches.all():
         cache.clear()
 
@@ -70,9 +74,12 @@ def caseworker_role() -> str:
 
 def open_case(organisation: Organisation, user: Any, received: date = date(2026, 6, 1)) -> Any:
     new = services.NewRequest(
-        first_name="Alex", last_name="Testington", date_of_birth=date(2015, 5, 1),
-        received_on=received, upn="Z12345678901A",
-    )  # fmt: skip
+        first_name="Alex",
+        last_name="Testington",
+        date_of_birth=date(2015, 5, 1),
+        received_on=received,
+        upn="Z12345678901A",
+    )
     return services.open_request(organisation, user, new, TODAY)
 
 

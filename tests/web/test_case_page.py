@@ -87,10 +87,17 @@ def test_caseworker_and_recorder_names(signed_in, council, case, caseworker):
     # A member who joined after the names were kept is still named.
     assert "Recorded by Manager User" in page(signed_in, case)
     # A request received Monday 7 September 2026 for a child born Monday 4 January 2016.
-    unassigned = services.open_request(council, caseworker, services.NewRequest(
-        first_name="Sam", last_name="Example", date_of_birth=date(2016, 1, 4),
-        received_on=date(2026, 9, 7),
-    ), TODAY)  # fmt: skip
+    unassigned = services.open_request(
+        council,
+        caseworker,
+        services.NewRequest(
+            first_name="Sam",
+            last_name="Example",
+            date_of_birth=date(2016, 1, 4),
+            received_on=date(2026, 9, 7),
+        ),
+        TODAY,
+    )
     assert "Not assigned" in page(signed_in, unassigned)
 
 

@@ -97,8 +97,12 @@ def test_a_new_team_member_is_in_the_caseworker_filter_at_once(
     admin = make_member(council, "administrator")
     client.force_login(admin)
     assert "Newly Added" not in client.get(reverse("case-list")).content.decode()
-    data = {"email": "new@example.org", "first_name": "Newly", "last_name": "Added",
-            "role": "caseworker"}  # fmt: skip
+    data = {
+        "email": "new@example.org",
+        "first_name": "Newly",
+        "last_name": "Added",
+        "role": "caseworker",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(reverse("add-member"), data).status_code == 302
     assert "Newly Added" in client.get(reverse("case-list")).content.decode()

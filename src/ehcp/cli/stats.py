@@ -93,8 +93,12 @@ def _import(args: argparse.Namespace) -> int:
 
 def _add_show(commands: Any) -> None:
     parser = commands.add_parser("show", help="a council beside its region and England")
-    parser.add_argument("--la", required=True, metavar="NAME_OR_CODE",
-                        help="council name, 3-digit LA code or 9-character GSS code")  # fmt: skip
+    parser.add_argument(
+        "--la",
+        required=True,
+        metavar="NAME_OR_CODE",
+        help="council name, 3-digit LA code or 9-character GSS code",
+    )
     parser.add_argument("--year", type=int, help="only this year (default: every year)")
     parser.add_argument("--indicator", metavar="ID", help="only this indicator")
     _format_option(parser, render.FORMATS)
@@ -149,11 +153,20 @@ def _add_download(commands: Any) -> None:
     parser = commands.add_parser(
         "download", help="fetch the latest release from Explore Education Statistics"
     )
-    parser.add_argument("--from", dest="local", type=Path, metavar="ZIP",
-                        help="use a zip already downloaded instead of fetching")  # fmt: skip
+    parser.add_argument(
+        "--from",
+        dest="local",
+        type=Path,
+        metavar="ZIP",
+        help="use a zip already downloaded instead of fetching",
+    )
     parser.add_argument("--api", default=fetching.CONTENT_API, help="EES content API address")
-    parser.add_argument("--to", type=Path, metavar="FOLDER",
-                        help="where to keep the zip (default: next to the store)")  # fmt: skip
+    parser.add_argument(
+        "--to",
+        type=Path,
+        metavar="FOLDER",
+        help="where to keep the zip (default: next to the store)",
+    )
     parser.add_argument("--no-import", action="store_true", help="download only")
     _store_option(parser)
     parser.set_defaults(handler=_download)

@@ -17,6 +17,7 @@ from typing import Any, Final, TypeVar
 from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.cache import cache, caches
 from django.db.models import QuerySet
 
@@ -85,7 +86,7 @@ class MemberRecord:
     la_code: str
 
     @classmethod
-    def of(cls, user: Any) -> MemberRecord:
+    def of(cls, user: User) -> MemberRecord:
         membership = user.membership
         organisation = membership.organisation
         return cls(
@@ -177,6 +178,6 @@ def member_names(organisation_id: int, user_ids: set[int]) -> dict[int, str]:
     return {pk: names[pk] for pk in user_ids if pk in names}
 
 
-def _full_names(users: QuerySet) -> dict[int, str]:
+def _full_names(users: QuerySet[Any]) -> dict[int, str]:
     rows = users.values_list("pk", "first_name", "last_name")
     return {pk: f"{first} {last}".strip() for pk, first, last in rows}

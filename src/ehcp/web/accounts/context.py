@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from django.http import HttpRequest
 from django.urls import reverse
 
 from ehcp.web.accounts.permissions import Perm, membership_of, permissions_of
@@ -22,7 +23,7 @@ NAVIGATION: Final = (
 )
 
 
-def membership(request: Any) -> dict[str, Any]:
+def membership(request: HttpRequest) -> dict[str, Any]:
     layout = {
         "statistics_address": reverse("statistics"),
         "sign_out_address": reverse("sign-out"),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user
+from django.http import HttpRequest
 
 
 class SignedInUserMiddleware:
@@ -16,6 +17,6 @@ class SignedInUserMiddleware:
     def __init__(self, get_response: Callable[[Any], Any]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: Any) -> Any:
+    def __call__(self, request: HttpRequest) -> Any:
         request.user = get_user(request)
         return self.get_response(request)

@@ -8,11 +8,21 @@ from enum import StrEnum
 from functools import wraps
 from typing import Any, Final
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 from ehcp.web.audit.services import record as audit
-from ehcp.web.organisations.models import Membership
+from ehcp.web.organisations.models import Membership, Organisation
+
+
+class MemberRequest(HttpRequest):
+    """A request `requires` let through to a view: a signed-in member, with their
+    organisation on `request.organisation` for the view to scope every query by."""
+
+    user: User
+    organisation: Organisation
 
 
 class Perm(StrEnum):
@@ -33,7 +43,7 @@ ROLE_PERMISSIONS: Final[dict[str, frozenset[Perm]]] = {
 }
 
 
-def membership_of(user: Any) -> Membership | None:
+def membership_of(user: User | AnonymousUser) -> Membership | None:
     """The member's membership (read with the user by `MemberBackend`), or None."""
     if not user.is_authenticated or not user.is_active:
         return None
@@ -43,13 +53,13 @@ def membership_of(user: Any) -> Membership | None:
         return None
 
 
-def permissions_of(user: Any) -> frozenset[Perm]:
+def permissions_of(user: User | AnonymousUser) -> frozenset[Perm]:
     """What `user`'s role allows, besides public pages (nothing without a membership)."""
     membership = membership_of(user)
     return ROLE_PERMISSIONS[membership.role] if membership is not None else frozenset()
 
 
-def allowed(user: Any, perm: Perm) -> bool:
+def allowed(user: User | AnonymousUser, perm: Perm) -> bool:
     return perm is Perm.PUBLIC or perm in permissions_of(user)
 
 

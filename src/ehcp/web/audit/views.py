@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.models import AuditEntry
 from ehcp.web.frontend.components import paginate
 
 
 @requires(Perm.READ_AUDIT)
-def audit_log(request: Any) -> Any:
+def audit_log(request: MemberRequest) -> HttpResponse:
     entries = AuditEntry.objects.filter(organisation=request.organisation).select_related("user")
     reference = request.GET.get("case", "").strip()
     if reference:

@@ -17,9 +17,10 @@ def event_choices() -> list[tuple[str, str]]:
 
 class EventForm(forms.Form):
     name = forms.ChoiceField(
-        label="What happened", choices=event_choices,
+        label="What happened",
+        choices=event_choices,
         error_messages={"required": "Select what happened"},
-    )  # fmt: skip
+    )
     kind = forms.CharField(label="Which kind (if it has one)", required=False, max_length=40)
     date = GovDateField("Date it happened")
     party = forms.CharField(label="Who (service, school or body)", required=False, max_length=200)
@@ -47,9 +48,11 @@ class NewRequestForm(forms.Form):
     )
     date_of_birth = GovDateField("Date of birth")
     upn = forms.RegexField(
-        label="Unique pupil number (UPN)", regex=r"^[A-Za-z]\d{11}[A-Za-z0-9]$", required=False,
+        label="Unique pupil number (UPN)",
+        regex=r"^[A-Za-z]\d{11}[A-Za-z0-9]$",
+        required=False,
         error_messages={"invalid": "Enter a UPN of 13 characters, like A123456789012"},
-    )  # fmt: skip
+    )
     postcode = forms.CharField(max_length=8, required=False)
     received_on = GovDateField("Date the request was received")
     council_name = forms.CharField(label="Council responsible", max_length=200, required=False)
@@ -59,7 +62,9 @@ class NewRequestForm(forms.Form):
 
     def __init__(self, *args: Any, caseworkers: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].choices = [("", "Not assigned yet"), *caseworkers]
+        field = self.fields["caseworker"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Not assigned yet"), *caseworkers]
 
 
 class ExceptionForm(forms.Form):
@@ -74,7 +79,9 @@ class ExceptionForm(forms.Form):
 
     def __init__(self, *args: Any, grounds: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [("", "Choose a ground"), *grounds.items()]
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a ground"), *grounds.items()]
 
 
 class DocumentForm(forms.Form):

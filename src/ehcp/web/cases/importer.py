@@ -20,9 +20,10 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from ehcp.rules import CaseFacts, Event, find_problems
@@ -35,9 +36,15 @@ from ehcp.web.people.models import Child
 
 REQUIRED: Final = ("reference", "event", "event_date")
 COLUMNS: Final = REQUIRED + (
-    "first_name", "last_name", "date_of_birth", "upn", "postcode", "caseworker_email", "kind",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "upn",
+    "postcode",
+    "caseworker_email",
+    "kind",
     "party",
-)  # fmt: skip
+)
 MAX_ROWS: Final = 50_000
 
 
@@ -145,7 +152,7 @@ def _team_emails(organisation: Organisation) -> set[str]:
     return {email.lower() for email in users.values_list("email", flat=True)}
 
 
-def run(organisation: Organisation, user: Any, content: bytes, today: date) -> Plan:
+def run(organisation: Organisation, user: User, content: bytes, today: date) -> Plan:
     """Check the file, and only if it has no problems at all, import every case."""
     plan = check(organisation, content, today)
     if plan.errors:
@@ -157,25 +164,39 @@ def run(organisation: Organisation, user: Any, content: bytes, today: date) -> P
     return plan
 
 
-def _create(organisation: Organisation, user: Any, planned: PlannedCase, today: date) -> None:
+def _create(organisation: Organisation, user: User, planned: PlannedCase, today: date) -> None:
     details = planned.details
     email = details.get("caseworker_email", "").lower()
     team = get_user_model().objects.filter(membership__organisation=organisation)
+    born = _date(details["date_of_birth"])
+    assert born is not None  # `check` refused the file otherwise
     child = Child.objects.create(
-        organisation=organisation, first_name=details["first_name"],
-        last_name=details["last_name"], date_of_birth=_date(details["date_of_birth"]),
-        upn=details.get("upn", ""), postcode=details.get("postcode", ""),
-    )  # fmt: skip
+        organisation=organisation,
+        first_name=details["first_name"],
+        last_name=details["last_name"],
+        date_of_birth=born,
+        upn=details.get("upn", ""),
+        postcode=details.get("postcode", ""),
+    )
     case = Case.objects.create(
-        organisation=organisation, reference=planned.reference, child=child,
+        organisation=organisation,
+        reference=planned.reference,
+        child=child,
         caseworker=team.filter(email__iexact=email).first() if email else None,
         source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
-    )  # fmt: skip
+    )
     CaseEvent.objects.bulk_create(
-        CaseEvent(case=case, recorded_by=user, date=event.date, name=event.name,
-                  kind=event.kind or "", party=party, family_reported=organisation.is_advocacy)
+        CaseEvent(
+            case=case,
+            recorded_by=user,
+            date=event.date,
+            name=event.name,
+            kind=event.kind or "",
+            party=party,
+            family_reported=organisation.is_advocacy,
+        )
         for _, event, party in planned.events
-    )  # fmt: skip
+    )
     refresh_summary(case, today)
 
 

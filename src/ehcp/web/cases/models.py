@@ -22,7 +22,7 @@ class AppendOnlyError(RuntimeError):
     """A timeline row was about to be changed or deleted."""
 
 
-class AppendOnlyQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("Timeline rows cannot be changed.")
 

@@ -37,7 +37,7 @@ SORTS = {
 }
 
 
-def cases_for(organisation: Organisation) -> QuerySet:
+def cases_for(organisation: Organisation) -> QuerySet[Case]:
     return Case.objects.filter(organisation=organisation)
 
 
@@ -68,12 +68,18 @@ def due_window(today: date, due: str) -> Q:
 
 # What a row of the case table shows.
 ROW_FIELDS: Final = (
-    "reference", "stage", "next_title", "next_due",
-    "child__first_name", "child__last_name", "caseworker__first_name", "caseworker__last_name",
-)  # fmt: skip
+    "reference",
+    "stage",
+    "next_title",
+    "next_due",
+    "child__first_name",
+    "child__last_name",
+    "caseworker__first_name",
+    "caseworker__last_name",
+)
 
 
-def matching(organisation: Organisation, filters: Filters, today: date) -> QuerySet:
+def matching(organisation: Organisation, filters: Filters, today: date) -> QuerySet[Case]:
     """The cases that pass `filters`, in no order."""
     cases = cases_for(organisation).filter(due_window(today, filters.due))
     if filters.caseworker == "none":
@@ -85,7 +91,7 @@ def matching(organisation: Organisation, filters: Filters, today: date) -> Query
     return cases
 
 
-def filtered(organisation: Organisation, filters: Filters, today: date) -> QuerySet:
+def filtered(organisation: Organisation, filters: Filters, today: date) -> QuerySet[Case]:
     cases = matching(organisation, filters, today)
     if filters.sort == "name":
         # A child belongs to its case's organisation; saying so lets the database walk the
@@ -126,11 +132,11 @@ def _counts(today: date) -> dict[str, Count]:
     }
 
 
-def headline_counts(cases: QuerySet, today: date) -> dict[str, int]:
+def headline_counts(cases: QuerySet[Any], today: date) -> dict[str, int]:
     return cases.aggregate(**_counts(today))
 
 
-def by_stage(cases: QuerySet, today: date) -> list[dict[str, Any]]:
+def by_stage(cases: QuerySet[Any], today: date) -> list[dict[str, Any]]:
     return list(cases.values("stage").annotate(**_counts(today)).order_by("stage"))
 
 
@@ -140,7 +146,7 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, int]:
     return {key: sum(row[key] for row in rows) for key in keys}
 
 
-def by_caseworker(cases: QuerySet, today: date) -> list[dict[str, Any]]:
+def by_caseworker(cases: QuerySet[Any], today: date) -> list[dict[str, Any]]:
     """Cases and overdue cases per caseworker (grouped on the id alone, then named: much
     faster than grouping on a join with the users table)."""
     rows = list(
@@ -220,7 +226,7 @@ def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
     return next(iter(flags), (False, False, False))
 
 
-def search(organisation: Organisation, text: str) -> QuerySet:
+def search(organisation: Organisation, text: str) -> QuerySet[Case]:
     """Cases whose reference, child's name, UPN or date of birth (YYYY-MM-DD or DD/MM/YYYY)
     matches `text`."""
     text = text.strip()
@@ -263,7 +269,7 @@ def advice_by_service(organisation: Organisation, today: date) -> list[dict[str,
     )
 
 
-def overdue_advice(organisation: Organisation, today: date) -> QuerySet:
+def overdue_advice(organisation: Organisation, today: date) -> QuerySet[AdviceClock]:
     return (
         AdviceClock.objects.filter(organisation=organisation, received_on__isnull=True)
         .filter(due__lt=today)

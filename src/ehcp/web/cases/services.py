@@ -9,6 +9,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
@@ -93,7 +94,7 @@ def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClo
     ]
 
 
-def record_event(case: Case, user: Any, new: NewEvent, today: date) -> CaseEvent:
+def record_event(case: Case, user: User, new: NewEvent, today: date) -> CaseEvent:
     """Append `new` to the case timeline, or raise `CaseworkError` saying why it can't be."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
@@ -112,7 +113,7 @@ def record_event(case: Case, user: Any, new: NewEvent, today: date) -> CaseEvent
     return row
 
 
-def retract_event(case: Case, user: Any, event: CaseEvent, today: date) -> CaseEvent:
+def retract_event(case: Case, user: User, event: CaseEvent, today: date) -> CaseEvent:
     """Append a row that takes `event` out of the facts (the original stays on record)."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
@@ -122,15 +123,20 @@ def retract_event(case: Case, user: Any, event: CaseEvent, today: date) -> CaseE
         )
         check(facts, today)
         row = CaseEvent.objects.create(
-            case=case, recorded_by=user, date=event.date, name=event.name, kind=event.kind,
-            retracts=event, note="Retracted: recorded in error",
-        )  # fmt: skip
+            case=case,
+            recorded_by=user,
+            date=event.date,
+            name=event.name,
+            kind=event.kind,
+            retracts=event,
+            note="Retracted: recorded in error",
+        )
         refresh_summary(case, today, facts)
         audit(user, "change", f"Retracted {event.name}", case.reference)
     return row
 
 
-def record_exception(case: Case, user: Any, recorded: RecordedException, today: date) -> None:
+def record_exception(case: Case, user: User, recorded: RecordedException, today: date) -> None:
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
         current = adapters.facts_for(case)
@@ -142,10 +148,15 @@ def record_exception(case: Case, user: Any, recorded: RecordedException, today: 
         )
         check(facts, today)
         CaseException.objects.create(
-            case=case, recorded_by=user, code=recorded.code, start=recorded.start,
-            end=recorded.end, setting_name=recorded.setting or "",
-            applies_to=" ".join(recorded.applies_to), evidence=recorded.evidence,
-        )  # fmt: skip
+            case=case,
+            recorded_by=user,
+            code=recorded.code,
+            start=recorded.start,
+            end=recorded.end,
+            setting_name=recorded.setting or "",
+            applies_to=" ".join(recorded.applies_to),
+            evidence=recorded.evidence,
+        )
         refresh_summary(case, today, facts)
         audit(user, "change", f"Recorded exception {recorded.code}", case.reference)
 
@@ -171,7 +182,7 @@ def request_problems(new: NewRequest, today: date) -> list[str]:
     return problems
 
 
-def open_request(organisation: Organisation, user: Any, new: NewRequest, today: date) -> Case:
+def open_request(organisation: Organisation, user: User, new: NewRequest, today: date) -> Case:
     """Start a case with the request for an assessment as its first timeline event."""
     event = Event(new.received_on, "request_received")
     facts = CaseFacts(events=(event,), date_of_birth=new.date_of_birth)
@@ -180,9 +191,13 @@ def open_request(organisation: Organisation, user: Any, new: NewRequest, today: 
         raise CaseworkError(problems)
     with transaction.atomic():
         child = Child.objects.create(
-            organisation=organisation, first_name=new.first_name, last_name=new.last_name,
-            date_of_birth=new.date_of_birth, upn=new.upn, postcode=new.postcode,
-        )  # fmt: skip
+            organisation=organisation,
+            first_name=new.first_name,
+            last_name=new.last_name,
+            date_of_birth=new.date_of_birth,
+            upn=new.upn,
+            postcode=new.postcode,
+        )
         case = Case.objects.create(
             organisation=organisation,
             reference=next_reference(organisation, new.received_on.year),
@@ -193,21 +208,28 @@ def open_request(organisation: Organisation, user: Any, new: NewRequest, today: 
             source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
         )
         CaseEvent.objects.create(
-            case=case, recorded_by=user, date=new.received_on, name="request_received",
+            case=case,
+            recorded_by=user,
+            date=new.received_on,
+            name="request_received",
             family_reported=organisation.is_advocacy,
-        )  # fmt: skip
+        )
         refresh_summary(case, today, facts)
         audit(user, "change", "Opened a new request", case.reference)
     return case
 
 
-def store_document(case: Case, user: Any, title: str, upload: Any) -> Document:
+def store_document(case: Case, user: User, title: str, upload: Any) -> Document:
     with transaction.atomic():
         document = Document(
-            case=case, title=title, original_name=upload.name[:200],
+            case=case,
+            title=title,
+            original_name=upload.name[:200],
             content_type=upload.content_type or "application/octet-stream",
-            size=upload.size, token=secrets.token_urlsafe(24), uploaded_by=user,
-        )  # fmt: skip
+            size=upload.size,
+            token=secrets.token_urlsafe(24),
+            uploaded_by=user,
+        )
         document.file.save(document.token, upload, save=False)
         document.save()
         audit(user, "change", "Uploaded a document", case.reference)

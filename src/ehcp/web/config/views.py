@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.generic.base import RedirectView
 
@@ -13,6 +12,6 @@ home = requires(Perm.PUBLIC)(RedirectView.as_view(url="/dashboard/", permanent=F
 
 
 @requires(Perm.PUBLIC)
-def health(request: Any) -> Any:
+def health(request: HttpRequest) -> HttpResponse:
     """A trivial page: the benchmark's baseline and a load balancer's health check."""
     return render(request, "frontend/health.html")

@@ -92,7 +92,7 @@ def _write_batch(
             kind=event.kind or "",
             party=party,
             family_reported=organisation.is_advocacy,
-        )  # fmt: skip
+        )
         for case, story in zip(cases, stories, strict=True)
         for event, party in story.events
     )
@@ -112,9 +112,13 @@ def _timeline_rows(story: Story) -> list[SimpleNamespace]:
 
 def _child(organisation: Organisation, story: Story) -> Child:
     return Child(
-        organisation=organisation, first_name=story.first_name, last_name=story.last_name,
-        date_of_birth=story.date_of_birth, upn=story.upn, postcode=story.postcode,
-    )  # fmt: skip
+        organisation=organisation,
+        first_name=story.first_name,
+        last_name=story.last_name,
+        date_of_birth=story.date_of_birth,
+        upn=story.upn,
+        postcode=story.postcode,
+    )
 
 
 def _case(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -19,13 +18,13 @@ WRONG = "Enter a correct email address and password"
 LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again."
 
 
-def _next_url(request: Any) -> str:
+def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if target and safe else "/dashboard/"
 
 
-def _attempt(request: Any, email: str, password: str) -> str | None:
+def _attempt(request: HttpRequest, email: str, password: str) -> str | None:
     address = str(request.META.get("REMOTE_ADDR", ""))
     if throttle.locked(email, address):
         audit(None, "sign_in_failed", "Sign-in refused: too many attempts")
@@ -42,7 +41,7 @@ def _attempt(request: Any, email: str, password: str) -> str | None:
 
 
 @requires(Perm.PUBLIC)
-def sign_in(request: Any) -> Any:
+def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     errors = form_errors(form) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
@@ -56,7 +55,7 @@ def sign_in(request: Any) -> Any:
 
 @requires(Perm.PUBLIC)
 @require_POST
-def sign_out(request: Any) -> Any:
+def sign_out(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         audit(request.user, "sign_out", "Signed out")
     logout(request)

@@ -9,17 +9,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ehcp.web.accounts.forms import MemberForm, RoleForm
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
 from ehcp.web.frontend.components import form_errors
-from ehcp.web.organisations.models import Membership
+from ehcp.web.organisations.models import Membership, Organisation
 
 
-def _members(organisation: Any) -> Any:
+def _members(organisation: Organisation) -> Any:
     return (
         Membership.objects.filter(organisation=organisation)
         .select_related("user")
@@ -28,17 +29,20 @@ def _members(organisation: Any) -> Any:
 
 
 @requires(Perm.MANAGE_TEAM)
-def team(request: Any) -> Any:
+def team(request: MemberRequest) -> HttpResponse:
     return render(request, "accounts/team.html", {"members": _members(request.organisation)})
 
 
-def _add(request: Any, data: dict[str, Any]) -> str:
+def _add(request: MemberRequest, data: dict[str, Any]) -> str:
     password = secrets.token_urlsafe(12)
     with transaction.atomic():
         user = get_user_model().objects.create_user(
-            username=data["email"].lower(), email=data["email"].lower(), password=password,
-            first_name=data["first_name"], last_name=data["last_name"],
-        )  # fmt: skip
+            username=data["email"].lower(),
+            email=data["email"].lower(),
+            password=password,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+        )
         Membership.objects.create(user=user, organisation=request.organisation, role=data["role"])
         audit(request.user, "change", f"Added team member {user.pk}")
         # The caseworker filter on the (cached) dashboard and case list lists the team.
@@ -47,7 +51,7 @@ def _add(request: Any, data: dict[str, Any]) -> str:
 
 
 @requires(Perm.MANAGE_TEAM)
-def add_member(request: Any) -> Any:
+def add_member(request: MemberRequest) -> HttpResponse:
     form = MemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
@@ -63,7 +67,7 @@ def add_member(request: Any) -> Any:
 
 
 @requires(Perm.MANAGE_TEAM)
-def edit_member(request: Any, member_id: int) -> Any:
+def edit_member(request: MemberRequest, member_id: int) -> HttpResponse:
     member = get_object_or_404(_members(request.organisation), pk=member_id)
     initial = {"role": member.role, "active": member.user.is_active}
     form = RoleForm(request.POST or None, initial=initial)

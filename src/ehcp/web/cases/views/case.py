@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
@@ -13,16 +14,18 @@ from django.views.decorators.http import require_POST
 
 from ehcp.rules import EVENT_TYPES, RecordedException
 from ehcp.rules.exceptions import EXCEPTION_GROUNDS
-from ehcp.web.accounts.permissions import Perm, allowed, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, allowed, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import forms, queries, services
+from ehcp.web.cases.models import Case
 from ehcp.web.cases.timeline import timeline_items
 from ehcp.web.cases.views.common import today
 from ehcp.web.frontend.components import form_errors
+from ehcp.web.organisations.models import Organisation
 
 
 @requires(Perm.VIEW_CASES)
-def case_page(request: Any, reference: str) -> Any:
+def case_page(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     view = queries.case_view(case, today())
     audit(request.user, "view", "Case page", case.reference)
@@ -36,13 +39,13 @@ def case_page(request: Any, reference: str) -> Any:
     return render(request, "cases/case.html", context)
 
 
-def _event_context(case: Any, form: Any, problems: list[str]) -> dict[str, Any]:
+def _event_context(case: Case, form: django_forms.Form, problems: list[str]) -> dict[str, Any]:
     errors = form_errors(form) + [("", problem) for problem in problems]
     return {"case": case, "form": form, "errors": errors, "event_types": EVENT_TYPES}
 
 
 @requires(Perm.EDIT_CASES)
-def record_event(request: Any, reference: str) -> Any:
+def record_event(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = forms.EventForm(request.POST or None, initial={"name": request.GET.get("name")})
     problems: list[str] = []
@@ -62,7 +65,7 @@ def record_event(request: Any, reference: str) -> Any:
 
 @requires(Perm.EDIT_CASES)
 @require_POST
-def retract_event(request: Any, reference: str, event_id: int) -> Any:
+def retract_event(request: MemberRequest, reference: str, event_id: int) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     event = get_object_or_404(case.events, pk=event_id, retracts__isnull=True)
     try:
@@ -74,12 +77,12 @@ def retract_event(request: Any, reference: str, event_id: int) -> Any:
     return redirect("case", reference=case.reference)
 
 
-def caseworker_choices(organisation: Any) -> list[tuple[int, str]]:
+def caseworker_choices(organisation: Organisation) -> list[tuple[int, str]]:
     users = get_user_model().objects.filter(membership__organisation=organisation, is_active=True)
     return [(user.pk, user.get_full_name() or user.username) for user in users]
 
 
-def _new_request(request: Any, form: Any) -> Any:
+def _new_request(request: MemberRequest, form: django_forms.Form) -> services.NewRequest:
     data = dict(form.cleaned_data)
     worker = data.pop("caseworker")
     data["caseworker"] = (
@@ -93,7 +96,7 @@ def _new_request(request: Any, form: Any) -> Any:
 
 
 @requires(Perm.EDIT_CASES)
-def new_request(request: Any) -> Any:
+def new_request(request: MemberRequest) -> HttpResponse:
     choices = caseworker_choices(request.organisation)
     form = forms.NewRequestForm(request.POST or None, caseworkers=choices)
     problems: list[str] = []
@@ -114,14 +117,17 @@ def new_request(request: Any) -> Any:
 
 def _recorded_exception(data: dict[str, Any]) -> RecordedException:
     return RecordedException(
-        code=data["code"], start=data["start"], end=data["end"],
-        setting=data["setting_name"] or None, applies_to=tuple(data["applies_to"].split()),
+        code=data["code"],
+        start=data["start"],
+        end=data["end"],
+        setting=data["setting_name"] or None,
+        applies_to=tuple(data["applies_to"].split()),
         evidence=data["evidence"],
-    )  # fmt: skip
+    )
 
 
 @requires(Perm.EDIT_CASES)
-def record_exception(request: Any, reference: str) -> Any:
+def record_exception(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = forms.ExceptionForm(request.POST or None, grounds=EXCEPTION_GROUNDS)
     problems: list[str] = []
@@ -141,7 +147,7 @@ def record_exception(request: Any, reference: str) -> Any:
 
 
 @requires(Perm.VIEW_CASES)
-def export_case(request: Any, reference: str) -> Any:
+def export_case(request: MemberRequest, reference: str) -> HttpResponse:
     """The case timeline as CSV (audited as an export)."""
     case = queries.get_case(request.organisation, reference)
     response = HttpResponse(content_type="text/csv")
@@ -149,7 +155,16 @@ def export_case(request: Any, reference: str) -> Any:
     writer = csv.writer(response)
     writer.writerow(["date", "event", "kind", "party", "family_reported", "retracts", "note"])
     for row in case.events.order_by("date", "pk"):
-        writer.writerow([row.date.isoformat(), row.name, row.kind, row.party,
-                         row.family_reported, row.retracts_id or "", row.note])  # fmt: skip
+        writer.writerow(
+            [
+                row.date.isoformat(),
+                row.name,
+                row.kind,
+                row.party,
+                row.family_reported,
+                row.retracts_id or "",
+                row.note,
+            ]
+        )
     audit(request.user, "export", "Case timeline CSV", case.reference)
     return response

@@ -8,18 +8,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from ehcp.web import caching
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.cases import queries
 from ehcp.web.cases.stages import STAGES
 from ehcp.web.cases.views.common import today
 from ehcp.web.frontend.components import paginate
+from ehcp.web.organisations.models import Organisation
 
 
-def _filters(request: Any) -> queries.Filters:
+def _filters(request: MemberRequest) -> queries.Filters:
     get = request.GET
     return queries.Filters(
         caseworker=get.get("caseworker", ""),
@@ -29,7 +31,7 @@ def _filters(request: Any) -> queries.Filters:
     )
 
 
-def _caseworkers(organisation: Any) -> list[tuple[str, str]]:
+def _caseworkers(organisation: Organisation) -> list[tuple[str, str]]:
     """(id, full name) of each active member, for the caseworker filter."""
     members = (
         get_user_model()
@@ -40,7 +42,7 @@ def _caseworkers(organisation: Any) -> list[tuple[str, str]]:
     return [(str(pk), f"{first} {last}".strip()) for pk, first, last in members]
 
 
-def _list_context(request: Any, version: str, day: date) -> dict[str, Any]:
+def _list_context(request: MemberRequest, version: str, day: date) -> dict[str, Any]:
     filters = _filters(request)
     cases = queries.filtered(request.organisation, filters, day)
     count = queries.count_matching(request.organisation, filters, day, version)
@@ -57,7 +59,9 @@ def _list_context(request: Any, version: str, day: date) -> dict[str, Any]:
     }
 
 
-def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any]]) -> str:
+def _cached_body(
+    request: MemberRequest, template: str, extra: Callable[..., dict[str, Any]]
+) -> str:
     """The page's main content, rendered once for each version of the organisation's caseload
     (on each day) and query string: it shows nothing that differs between the organisation's
     members, and any change to a case (or to the team) gives the caseload a new version. It
@@ -75,7 +79,7 @@ def _cached_body(request: Any, template: str, extra: Callable[..., dict[str, Any
     return caching.cached(request.organisation, version, day, name, render_body)
 
 
-def _overview(request: Any) -> Callable[[str, date], dict[str, Any]]:
+def _overview(request: MemberRequest) -> Callable[[str, date], dict[str, Any]]:
     def extra(version: str, day: date) -> dict[str, Any]:
         return queries.overview(request.organisation, day, version) | {
             "week": day + timedelta(days=7),
@@ -86,12 +90,12 @@ def _overview(request: Any) -> Callable[[str, date], dict[str, Any]]:
 
 
 @requires(Perm.VIEW_CASES)
-def dashboard(request: Any) -> Any:
+def dashboard(request: MemberRequest) -> HttpResponse:
     body = _cached_body(request, "cases/includes/dashboard_body.html", _overview(request))
     return render(request, "cases/dashboard.html", {"body": body})
 
 
 @requires(Perm.VIEW_CASES)
-def case_list(request: Any) -> Any:
+def case_list(request: MemberRequest) -> HttpResponse:
     body = _cached_body(request, "cases/includes/case_list_body.html", lambda *_: {})
     return render(request, "cases/case_list.html", {"body": body})

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries, services
 from ehcp.web.cases.forms import DocumentForm
@@ -16,7 +14,7 @@ from ehcp.web.frontend.components import form_errors
 
 
 @requires(Perm.EDIT_CASES)
-def upload(request: Any, reference: str) -> Any:
+def upload(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -31,7 +29,7 @@ def upload(request: Any, reference: str) -> Any:
 
 
 @requires(Perm.VIEW_CASES)
-def download(request: Any, reference: str, token: str) -> Any:
+def download(request: MemberRequest, reference: str, token: str) -> FileResponse:
     case = queries.get_case(request.organisation, reference)
     document = get_object_or_404(case.documents, token=token)
     audit(request.user, "export", f"Downloaded document {document.pk}", case.reference)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.cases import importer
 from ehcp.web.cases.forms import ImportForm
 from ehcp.web.cases.views.common import today
@@ -15,7 +14,7 @@ from ehcp.web.frontend.components import form_errors
 
 
 @requires(Perm.IMPORT_CASES)
-def import_cases(request: Any) -> Any:
+def import_cases(request: MemberRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     plan = None
     if request.method == "POST" and form.is_valid():

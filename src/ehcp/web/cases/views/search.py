@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.http import HttpResponse
 from django.shortcuts import render
 
-from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries
 from ehcp.web.cases.views.common import today
@@ -16,7 +15,7 @@ MAX_RESULTS = 100
 
 
 @requires(Perm.VIEW_CASES)
-def search(request: Any) -> Any:
+def search(request: MemberRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:100]
     results = list(queries.search(request.organisation, text)[:MAX_RESULTS]) if text else []
     if text:
@@ -26,7 +25,7 @@ def search(request: Any) -> Any:
 
 
 @requires(Perm.VIEW_CASES)
-def advice(request: Any) -> Any:
+def advice(request: MemberRequest) -> HttpResponse:
     day = today()
     context = {
         "services": queries.advice_by_service(request.organisation, day),

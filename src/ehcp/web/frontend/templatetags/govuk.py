@@ -89,9 +89,19 @@ def days_from(day: date | None, today: date) -> str:
 # Fast equivalents of Django's `date` filter for the formats the busiest pages print many
 # times over (a `date` filter call costs tens of microseconds). Dates only, no times.
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @register.filter
