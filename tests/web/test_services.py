@@ -86,16 +86,15 @@ def test_a_request_cannot_predate_the_birth(council, caseworker):
 
 
 def test_an_exception_can_excuse_a_limit(case, caseworker):
-    from ehcp.rules import RecordedException
 
     services.record_event(
         case, caseworker, event(date(2026, 7, 1), "advice_requested", "health"), TODAY
     )
-    recorded = RecordedException(
+    recorded = services.NewException(
         "REG8_EXCEPTIONAL",
         date(2026, 7, 5),
-        date(2026, 8, 30),
-        applies_to=("A2",),
+        end=date(2026, 8, 30),
+        applies_to="A2",
         evidence="Hospital stay",
     )
     services.record_exception(case, caseworker, recorded, TODAY)

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.cache import cache, caches
+from django.db import connection
 from django.db.models import QuerySet
 
 from ehcp.web.organisations.models import CaseloadVersion, Membership, Organisation
@@ -30,9 +31,18 @@ CACHE_SECONDS: Final = 300
 
 def caseload_version(organisation: Organisation) -> str:
     """Changes (in the database, so for every server process) whenever a case summary in
-    `organisation` changes, or its team does; see `caseload_changed`."""
-    versions = CaseloadVersion.objects.filter(pk=organisation.pk).values_list("version")
-    return next((version for (version,) in versions), "0")
+    `organisation` changes, or its team does; see `caseload_changed`.
+
+    One line of plain SQL, with the names taken from the model: read on every dashboard and
+    case list request, it cost 0.27 ms of CPU through the ORM against 0.07 ms, a tenth of a
+    dashboard request (ADR 0010)."""
+    meta, quoted = CaseloadVersion._meta, connection.ops.quote_name
+    table, key = quoted(meta.db_table), quoted(meta.pk.column)
+    sql = f"SELECT version FROM {table} WHERE {key} = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation.pk])
+        row = cursor.fetchone()
+    return str(row[0]) if row is not None else "0"
 
 
 def caseload_changed(organisation_id: int) -> None:
@@ -132,7 +142,7 @@ class MemberRecord:
 
 
 def member_key(user_id: Any) -> str:
-    return f"ehcp:member:{user_id}"
+    return f"ehcp:member-record:{user_id}"
 
 
 def kept_member(user_id: Any) -> MemberRecord | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any, Final
 
 from django.http import HttpRequest
-from django.urls import reverse
 
 from ehcp.web.accounts.permissions import Perm, membership_of, permissions_of
 
@@ -24,16 +23,13 @@ NAVIGATION: Final = (
 
 
 def membership(request: HttpRequest) -> dict[str, Any]:
-    layout = {
-        "statistics_address": reverse("statistics"),
-        "sign_out_address": reverse("sign-out"),
-    }
     user = getattr(request, "user", None)
     if user is None:
-        return layout
+        return {}
     granted = permissions_of(user)
-    return layout | {
+    return {
         "membership": membership_of(user),
         "can": {perm.value: perm is Perm.PUBLIC or perm in granted for perm in Perm},
-        "nav": [(reverse(name), text) for name, text, perm in NAVIGATION if perm in granted],
+        # URL names: the layout writes their addresses (and keeps them for each role).
+        "nav": [(name, text) for name, text, perm in NAVIGATION if perm in granted],
     }

@@ -85,6 +85,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only for the templates in an app's `jinja2` directory: the case timeline (ADR 0010).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "ehcp.web.frontend.jinja2.environment"},
+    },
 ]
 
 DATABASES = {

@@ -10,9 +10,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from ehcp.rules import EVENT_TYPES, RecordedException
+from ehcp.rules import EVENT_TYPES
 from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.accounts.permissions import MemberRequest, Perm, allowed, requires
 from ehcp.web.audit.services import record as audit
@@ -24,6 +26,18 @@ from ehcp.web.frontend.components import form_errors
 from ehcp.web.organisations.models import Organisation
 
 
+def timeline(request: MemberRequest, case: Case, view: queries.CaseView) -> SafeString:
+    """The timeline's items, written by the Jinja2 template `cases/timeline.html` (ADR 0010),
+    which escapes every value as it writes them."""
+    context = {
+        "items": timeline_items(view),
+        "case": case,
+        "may_retract": allowed(request.user, Perm.EDIT_CASES),
+    }
+    html = render_to_string("cases/timeline.html", context, request, using="jinja2")
+    return mark_safe(html)  # noqa: S308 - autoescaped by Jinja2
+
+
 @requires(Perm.VIEW_CASES)
 def case_page(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
@@ -33,8 +47,7 @@ def case_page(request: MemberRequest, reference: str) -> HttpResponse:
         "view": view,
         "case": case,
         "today": today(),
-        "items": timeline_items(view),
-        "may_retract": allowed(request.user, Perm.EDIT_CASES),
+        "timeline": timeline(request, case, view),
     }
     return render(request, "cases/case.html", context)
 
@@ -115,17 +128,6 @@ def new_request(request: MemberRequest) -> HttpResponse:
     return render(request, "cases/new_request.html", context, status=400 if errors else 200)
 
 
-def _recorded_exception(data: dict[str, Any]) -> RecordedException:
-    return RecordedException(
-        code=data["code"],
-        start=data["start"],
-        end=data["end"],
-        setting=data["setting_name"] or None,
-        applies_to=tuple(data["applies_to"].split()),
-        evidence=data["evidence"],
-    )
-
-
 @requires(Perm.EDIT_CASES)
 def record_exception(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
@@ -134,7 +136,7 @@ def record_exception(request: MemberRequest, reference: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.record_exception(
-                case, request.user, _recorded_exception(form.cleaned_data), today()
+                case, request.user, services.NewException(**form.cleaned_data), today()
             )
         except services.CaseworkError as error:
             problems = error.problems
