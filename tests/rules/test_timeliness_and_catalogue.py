@@ -53,10 +53,14 @@ def test_soft_duties_carry_citations() -> None:
 
 @pytest.mark.parametrize(
     ("name", "builder"),
-    [("events.md", "events_markdown"), ("timescales.md", "timescales_markdown")],
+    [
+        ("events.md", "events_markdown"),
+        ("timescales.md", "timescales_markdown"),
+        ("verify.md", "verify_markdown"),
+    ],
 )
 def test_the_generated_reference_documents_are_up_to_date(name: str, builder: str) -> None:
-    from ehcp.cli import vocabulary
+    from ehcp.rules import reference as vocabulary
 
     document = Path(__file__).resolve().parents[2] / "docs" / name
     expected = getattr(vocabulary, builder)()
