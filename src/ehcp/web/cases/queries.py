@@ -209,7 +209,7 @@ def events_of(case: Case) -> list[CaseEvent]:
 
 
 def carers_of(child: Child) -> list[Carer]:
-    return list(Carer.objects.filter(child=child).order_by("id").only("name", "relationship"))
+    return list(Carer.objects.filter(child=child).order_by("id"))
 
 
 def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
