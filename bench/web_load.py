@@ -12,6 +12,7 @@ latency and the slowest request for each page (a client the server starved would
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import random
 import socket
@@ -73,6 +74,8 @@ def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     from ehcp.web.organisations.models import Membership
 
     call_command("migrate", verbosity=0)
+    # The pages name their static files by hash, from the manifest `collectstatic` writes.
+    call_command("ehcp_assets", stdout=io.StringIO())
     council = Case.objects.filter(organisation__la_code="999")
     if council.count() < args.cases:
         print(f"Building a {args.cases}-case council (takes a few minutes)...", flush=True)
