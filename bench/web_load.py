@@ -12,6 +12,7 @@ latency and the slowest request for each page (a client the server starved would
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import random
 import socket
@@ -73,6 +74,8 @@ def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     from ehcp.web.organisations.models import Membership
 
     call_command("migrate", verbosity=0)
+    # The pages name their static files by hash, from the manifest `collectstatic` writes.
+    call_command("ehcp_assets", stdout=io.StringIO())
     council = Case.objects.filter(organisation__la_code="999")
     if council.count() < args.cases:
         print(f"Building a {args.cases}-case council (takes a few minutes)...", flush=True)
@@ -100,10 +103,17 @@ def serve(args: argparse.Namespace) -> subprocess.Popen[bytes]:
         EHCP_SECURE_COOKIES="0",
     )
     command = [
-        str(REPO / ".venv" / "bin" / "gunicorn"), "ehcp.web.config.wsgi",
-        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
-        "--worker-tmp-dir", "/dev/shm", "--log-level", "warning",
-    ]  # fmt: skip
+        str(REPO / ".venv" / "bin" / "gunicorn"),
+        "ehcp.web.config.wsgi",
+        "--workers",
+        str(args.workers),
+        "--bind",
+        f"127.0.0.1:{args.port}",
+        "--worker-tmp-dir",
+        "/dev/shm",
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=env, cwd=REPO)
     for _ in range(100):
         try:

@@ -56,11 +56,11 @@ def test_soft_duties_carry_citations() -> None:
     [
         ("events.md", "events_markdown"),
         ("timescales.md", "timescales_markdown"),
-        ("letters.md", "letters_markdown"),
+        ("verify.md", "verify_markdown"),
     ],
 )
 def test_the_generated_reference_documents_are_up_to_date(name: str, builder: str) -> None:
-    from ehcp.cli import vocabulary
+    from ehcp.rules import reference as vocabulary
 
     document = Path(__file__).resolve().parents[2] / "docs" / name
     expected = getattr(vocabulary, builder)()

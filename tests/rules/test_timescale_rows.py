@@ -218,3 +218,17 @@ def test_the_plan_at_25_is_shown_only_from_the_24th_birthday() -> None:
 def test_a_25th_birthday_in_august_runs_to_the_next_july() -> None:
     deadlines = schedule(today="Sun 1 Feb 2026", date_of_birth=day("Sat 11 Aug 2001"))
     assert one(deadlines, "Q6").due == day("Sat 31 Jul 2027")
+
+
+def test_every_row_links_each_provision_it_cites_and_keeps_review_notes_out_of_it() -> None:
+    from ehcp.rules import TIMESCALES
+    from ehcp.rules.reference import source_name
+
+    for row in TIMESCALES:
+        sources = (row.source_url, *row.further_sources)
+        assert all(url.startswith("https://") for url in sources), row.key
+        assert all(source_name(url) for url in sources), row.key
+        assert "verify" not in row.citation.lower(), row.key
+    assert source_name("https://www.legislation.gov.uk/uksi/2014/1530/regulation/13") == (
+        "SEND Regs reg 13"
+    )

@@ -26,8 +26,18 @@ def figure(document: dict, indicator: str) -> dict:
 def test_bristol_2020_twenty_week_figures_match_dfe(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "show", "--la", "Bristol, City of", "--year", "2020",
-                       "--format", "json", "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "show",
+        "--la",
+        "Bristol, City of",
+        "--year",
+        "2020",
+        "--format",
+        "json",
+        "--store",
+        str(store_path),
+    )
     document = json.loads(out)
     assert code == 0
     assert document["council"]["la_code"] == "801"
@@ -51,8 +61,18 @@ def test_postcode_lottery_2023(
 ) -> None:
     # The issue quotes Lambeth 71.5% (DfE's figure excluding exceptions; 72.6% including),
     # Southwark 19.2% and Essex 0.9%, as in the 2025 release's timeliness_20_week.csv.
-    code, out, _ = run(capsys, "show", "--la", council, "--year", "2023", "--format", "json",
-                       "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "show",
+        "--la",
+        council,
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "--store",
+        str(store_path),
+    )
     document = json.loads(out)
     assert code == 0
     assert figure(document, "plans_within_20_weeks_pct")["council"]["value"] == including
@@ -66,8 +86,20 @@ def test_council_found_by_old_code_new_code_and_any_case(
 ) -> None:
     names = set()
     for text in ("801", "E06000023", "BRISTOL, CITY OF", "bristol"):
-        code, out, _ = run(capsys, "show", "--la", text, "--year", "2020", "--indicator",
-                           "caseload", "--format", "json", "--store", str(store_path))  # fmt: skip
+        code, out, _ = run(
+            capsys,
+            "show",
+            "--la",
+            text,
+            "--year",
+            "2020",
+            "--indicator",
+            "caseload",
+            "--format",
+            "json",
+            "--store",
+            str(store_path),
+        )
         assert code == 0
         names.add(json.loads(out)["council"]["name"])
     assert names == {"Bristol, City of"}
@@ -76,8 +108,20 @@ def test_council_found_by_old_code_new_code_and_any_case(
 def test_gateshead_old_gss_code_still_finds_the_council(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "show", "--la", "E08000020", "--year", "2024", "--format", "csv",
-                       "--indicator", "caseload", "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "show",
+        "--la",
+        "E08000020",
+        "--year",
+        "2024",
+        "--format",
+        "csv",
+        "--indicator",
+        "caseload",
+        "--store",
+        str(store_path),
+    )
     assert code == 0
     assert out.splitlines()[0].startswith("indicator,year")
     assert len(out.splitlines()) == 2
@@ -95,8 +139,18 @@ def test_unknown_council_suggests_close_matches(
 def test_split_council_explains_its_successors(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, _, err = run(capsys, "show", "--la", "Cumbria", "--year", "2024", "--indicator",
-                       "caseload", "--store", str(store_path))  # fmt: skip
+    code, _, err = run(
+        capsys,
+        "show",
+        "--la",
+        "Cumbria",
+        "--year",
+        "2024",
+        "--indicator",
+        "caseload",
+        "--store",
+        str(store_path),
+    )
     assert code == 2
     assert "Cumberland and Westmorland and Furness" in err
 
@@ -104,8 +158,16 @@ def test_split_council_explains_its_successors(
 def test_show_table_marks_the_series_break(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "show", "--la", "Lambeth", "--indicator",
-                       "plans_within_20_weeks_pct", "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "show",
+        "--la",
+        "Lambeth",
+        "--indicator",
+        "plans_within_20_weeks_pct",
+        "--store",
+        str(store_path),
+    )
     assert code == 0
     line_2022 = next(line for line in out.splitlines() if "  2022  " in line)
     assert "series break" in line_2022
@@ -115,8 +177,18 @@ def test_show_table_marks_the_series_break(
 def test_rank_gives_every_council_a_rank_and_quartile(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "rank", "--indicator", "plans_within_20_weeks_pct", "--year",
-                       "2023", "--format", "json", "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "rank",
+        "--indicator",
+        "plans_within_20_weeks_pct",
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "--store",
+        str(store_path),
+    )
     councils = json.loads(out)["councils"]
     assert code == 0
     assert len(councils) > 140
@@ -132,8 +204,18 @@ def test_rank_gives_every_council_a_rank_and_quartile(
 def test_rank_lower_is_better_for_appeal_rate(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, out, _ = run(capsys, "rank", "--indicator", "appeal_rate_pct", "--year", "2024",
-                       "--format", "csv", "--store", str(store_path))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "rank",
+        "--indicator",
+        "appeal_rate_pct",
+        "--year",
+        "2024",
+        "--format",
+        "csv",
+        "--store",
+        str(store_path),
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0
     values = [float(row["value"]) for row in rows]
@@ -143,12 +225,21 @@ def test_rank_lower_is_better_for_appeal_rate(
 def test_unknown_indicator_and_empty_year_are_user_errors(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    code, _, err = run(capsys, "rank", "--indicator", "plans_within_20_week_pct", "--year",
-                       "2023", "--store", str(store_path))  # fmt: skip
+    code, _, err = run(
+        capsys,
+        "rank",
+        "--indicator",
+        "plans_within_20_week_pct",
+        "--year",
+        "2023",
+        "--store",
+        str(store_path),
+    )
     assert code == 2
     assert "Did you mean: plans_within_20_weeks_pct" in err
-    code, _, err = run(capsys, "rank", "--indicator", "caseload", "--year", "1999",
-                       "--store", str(store_path))  # fmt: skip
+    code, _, err = run(
+        capsys, "rank", "--indicator", "caseload", "--year", "1999", "--store", str(store_path)
+    )
     assert code == 2
     assert "No council figures for caseload in 1999" in err
 
@@ -185,8 +276,16 @@ def test_default_store_respects_environment(
 def test_download_offline_says_so_clearly(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "download", "--api", "http://127.0.0.1:9/api", "--to",
-                       str(tmp_path), "--store", str(tmp_path / "s.duckdb"))  # fmt: skip
+    code, _, err = run(
+        capsys,
+        "download",
+        "--api",
+        "http://127.0.0.1:9/api",
+        "--to",
+        str(tmp_path),
+        "--store",
+        str(tmp_path / "s.duckdb"),
+    )
     assert code == 2
     assert "Cannot reach Explore Education Statistics" in err
     assert "ehcp stats import" in err
@@ -195,8 +294,16 @@ def test_download_offline_says_so_clearly(
 
 def test_download_accepts_local_zip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     releases, store = tmp_path / "releases", tmp_path / "s.duckdb"
-    code, out, _ = run(capsys, "download", "--from", str(RELEASE_2022), "--to", str(releases),
-                       "--store", str(store))  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        "download",
+        "--from",
+        str(RELEASE_2022),
+        "--to",
+        str(releases),
+        "--store",
+        str(store),
+    )
     assert code == 0
     assert (tmp_path / "releases" / RELEASE_2022.name).exists()
     assert "Imported reporting year 2022" in out

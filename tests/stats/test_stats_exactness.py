@@ -56,8 +56,10 @@ def tribunal_cells(rows: list[list[str]]) -> dict[tuple[int, str], str]:
     years = [(i, cell) for i, cell in enumerate(rows[3]) if re.fullmatch(r"\d{4}", cell)]
     cells = {}
     for number, row in enumerate(rows):
-        if not (row[1].strip().isdigit() or row[0].startswith(("England Total", "Bournemouth",
-                                                                "Poole"))):  # fmt: skip
+        if not (
+            row[1].strip().isdigit()
+            or row[0].startswith(("England Total", "Bournemouth", "Poole"))
+        ):
             continue
         for first, year in years:
             for offset, measure in enumerate(measures):

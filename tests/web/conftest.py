@@ -4,6 +4,7 @@ the services (so their summaries come from the clock)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,6 +13,11 @@ from django.core.cache import caches
 from ehcp.web.cases import services
 from ehcp.web.organisations.models import Membership, Organisation, Role
 
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dfe-ehcp-statistics"
+RELEASES = [
+    DATA / "education-health-and-care-plans_reporting-year-2022.zip",
+    DATA / "education-health-and-care-plans_reporting-year-2025.zip",
+]
 TODAY = date(2026, 11, 20)
 PASSWORD = "correct-horse-battery"  # noqa: S105
 
@@ -21,6 +27,10 @@ def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
     settings.EHCP_TODAY = TODAY
+    # The tests do not run collectstatic: plain names, found where the finders look.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
     for cache in caches.all():
         cache.clear()
 
@@ -70,9 +80,12 @@ def caseworker_role() -> str:
 
 def open_case(organisation: Organisation, user: Any, received: date = date(2026, 6, 1)) -> Any:
     new = services.NewRequest(
-        first_name="Alex", last_name="Testington", date_of_birth=date(2015, 5, 1),
-        received_on=received, upn="Z12345678901A",
-    )  # fmt: skip
+        first_name="Alex",
+        last_name="Testington",
+        date_of_birth=date(2015, 5, 1),
+        received_on=received,
+        upn="Z12345678901A",
+    )
     return services.open_request(organisation, user, new, TODAY)
 
 
@@ -90,3 +103,18 @@ def other_case(other_council: Organisation) -> Any:
 def signed_in(client: Any, caseworker: Any) -> Any:
     client.force_login(caseworker)
     return client
+
+
+@pytest.fixture(scope="session")
+def stats_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A statistics store holding both shared DfE releases, imported once for the whole
+    session: the statistics pages' tests and the browser tests share it. Read it; never
+    write to it."""
+    from ehcp.stats.store import import_releases
+
+    missing = [str(path) for path in RELEASES if not path.exists()]
+    if missing:
+        pytest.fail(f"The shared DfE releases are missing: {', '.join(missing)}")
+    path = tmp_path_factory.mktemp("web-stats") / "stats.duckdb"
+    import_releases(path, RELEASES)
+    return path

@@ -8,10 +8,8 @@ from datetime import date
 from django.core.cache import cache
 from django.urls import reverse
 
-from ehcp.rules import RecordedException
+from ehcp.web.caching import member_key
 from ehcp.web.cases import queries, services
-from ehcp.web.cases.models import CaseEvent
-from ehcp.web.frontend.backends import member_key
 from ehcp.web.people.models import Carer
 
 from .conftest import TODAY, make_member
@@ -51,7 +49,7 @@ def test_timeline_text_is_escaped(signed_in, case, caseworker):
     services.record_event(case, caseworker, new, TODAY)
     html = page(signed_in, case)
     assert "<script>alert" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert re.search(r"&lt;script&gt;alert\((&quot;|&#34;)x(&quot;|&#34;)\)&lt;/script&gt;", html)
     assert "&lt;b&gt;EP&lt;/b&gt;" in html
 
 
@@ -88,10 +86,17 @@ def test_caseworker_and_recorder_names(signed_in, council, case, caseworker):
     # A member who joined after the names were kept is still named.
     assert "Recorded by Manager User" in page(signed_in, case)
     # A request received Monday 7 September 2026 for a child born Monday 4 January 2016.
-    unassigned = services.open_request(council, caseworker, services.NewRequest(
-        first_name="Sam", last_name="Example", date_of_birth=date(2016, 1, 4),
-        received_on=date(2026, 9, 7),
-    ), TODAY)  # fmt: skip
+    unassigned = services.open_request(
+        council,
+        caseworker,
+        services.NewRequest(
+            first_name="Sam",
+            last_name="Example",
+            date_of_birth=date(2016, 1, 4),
+            received_on=date(2026, 9, 7),
+        ),
+        TODAY,
+    )
     assert "Not assigned" in page(signed_in, unassigned)
 
 
@@ -101,7 +106,7 @@ def test_sections_are_read_only_when_they_have_rows(signed_in, case, caseworker)
     assert "No exceptions recorded." in html
     assert "No documents uploaded." in html
     # Exception E3 from Monday 15 June 2026.
-    exception = RecordedException("E3", date(2026, 6, 15), evidence="Child abroad until July")
+    exception = services.NewException("E3", date(2026, 6, 15), evidence="Child abroad until July")
     services.record_exception(case, caseworker, exception, TODAY)
     assert queries.sections_with_rows(case) == (True, False, False)
     assert "E3 from 15 June 2026. Evidence: Child abroad until July" in page(signed_in, case)
@@ -142,23 +147,18 @@ def test_parents_and_carers_are_listed_in_the_order_recorded(signed_in, case):
     assert "None recorded" not in html
 
 
-def fields(events) -> list[tuple]:
-    return [
-        (e.pk, e.date, e.name, e.kind, e.party, e.note, e.family_reported, e.retracts_id,
-         e.recorded_by_id, e.recorded_at)
-        for e in events
-    ]  # fmt: skip
-
-
-def test_rows_where_reads_the_rows_the_orm_would(case, caseworker):
+def test_events_of_reads_the_timeline_in_the_order_it_happened(case, caseworker):
     # Two events on Monday 8 June 2026: the one recorded first comes first.
     for kind in ("health", "school"):
         new = services.NewEvent(date(2026, 6, 8), "advice_requested", kind)
         services.record_event(case, caseworker, new, TODAY)
-    events = queries.rows_where(CaseEvent, ("case", case.pk), ("date", "id"))
-    assert fields(events) == fields(case.events.order_by("date", "pk"))
+    events = queries.events_of(case)
+    assert [e.name for e in events] == ["request_received", "advice_requested", "advice_requested"]
     assert [e.kind for e in events if e.date == date(2026, 6, 8)] == ["health", "school"]
+
+
+def test_carers_of_reads_the_childs_carers(case):
     Carer.objects.create(child=case.child, name="Zoe Example", phone="07700 900000")
-    (carer,) = queries.rows_where(Carer, ("child", case.child_id), ("id",), ("name",))
+    (carer,) = queries.carers_of(case.child)
     assert carer.name == "Zoe Example"
-    assert carer.get_deferred_fields() == {"child_id", "relationship", "email", "phone"}
+    assert carer.relationship == ""

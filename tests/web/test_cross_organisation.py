@@ -82,10 +82,16 @@ def test_new_requests_cannot_be_given_to_another_organisations_caseworker(
     stranger = make_member(other_council, Role.CASEWORKER)
     client.force_login(caseworker)
     data = {
-        "first_name": "Sam", "last_name": "Sampleford", "date_of_birth_0": "1",
-        "date_of_birth_1": "2", "date_of_birth_2": "2016", "received_on_0": "2",
-        "received_on_1": "11", "received_on_2": "2026", "caseworker": str(stranger.pk),
-    }  # fmt: skip
+        "first_name": "Sam",
+        "last_name": "Sampleford",
+        "date_of_birth_0": "1",
+        "date_of_birth_1": "2",
+        "date_of_birth_2": "2016",
+        "received_on_0": "2",
+        "received_on_1": "11",
+        "received_on_2": "2026",
+        "caseworker": str(stranger.pk),
+    }
     response = client.post(reverse("new-request"), data)
     assert response.status_code == 400
     assert not Case.objects.filter(child__last_name="Sampleford").exists()

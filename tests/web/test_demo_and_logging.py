@@ -2,8 +2,8 @@ import logging
 from datetime import date
 
 from ehcp.rules import find_problems
+from ehcp.web.config.logging import RedactPersonalData
 from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES, Generator
-from ehcp.web.frontend.logging import RedactPersonalData
 
 TODAY = date(2026, 11, 20)
 

@@ -29,8 +29,9 @@ def test_opening_a_request_starts_the_timeline_and_stores_the_clocks_answer(coun
 
 def test_recording_an_event_appends_it_and_moves_the_summary(case, caseworker):
     before = case.next_due
-    services.record_event(case, caseworker, event(date(2026, 7, 6), "decision_to_assess_notified",
-                                                   "assess"), TODAY)  # fmt: skip
+    services.record_event(
+        case, caseworker, event(date(2026, 7, 6), "decision_to_assess_notified", "assess"), TODAY
+    )
     case.refresh_from_db()
     assert case.stage == "Assessing"
     assert case.next_due != before
@@ -48,8 +49,12 @@ def test_recording_an_event_appends_it_and_moves_the_summary(case, caseworker):
 )
 def test_impossible_events_are_refused_and_nothing_is_written(case, caseworker, new, message):
     if new.name == "final_plan_issued":
-        services.record_event(case, caseworker, event(date(2026, 7, 6),
-                              "decision_to_assess_notified", "assess"), TODAY)  # fmt: skip
+        services.record_event(
+            case,
+            caseworker,
+            event(date(2026, 7, 6), "decision_to_assess_notified", "assess"),
+            TODAY,
+        )
         services.record_event(
             case, caseworker, event(date(2026, 9, 1), "draft_plan_served"), TODAY
         )
@@ -63,8 +68,9 @@ def test_impossible_events_are_refused_and_nothing_is_written(case, caseworker, 
 def test_each_advice_request_has_its_own_clock(case, caseworker):
     for kind, asked in (("health", date(2026, 7, 10)), ("school", date(2026, 7, 20))):
         services.record_event(case, caseworker, event(asked, "advice_requested", kind), TODAY)
-    services.record_event(case, caseworker, event(date(2026, 8, 1), "advice_received", "school"),
-                          TODAY)  # fmt: skip
+    services.record_event(
+        case, caseworker, event(date(2026, 8, 1), "advice_received", "school"), TODAY
+    )
     clocks = {c.contributor: c for c in AdviceClock.objects.filter(case=case)}
     assert clocks["health"].requested_on == date(2026, 7, 10)
     assert clocks["health"].status == Status.OVERDUE.value
@@ -80,12 +86,17 @@ def test_a_request_cannot_predate_the_birth(council, caseworker):
 
 
 def test_an_exception_can_excuse_a_limit(case, caseworker):
-    from ehcp.rules import RecordedException
 
-    services.record_event(case, caseworker, event(date(2026, 7, 1), "advice_requested", "health"),
-                          TODAY)  # fmt: skip
-    recorded = RecordedException("REG8_EXCEPTIONAL", date(2026, 7, 5), date(2026, 8, 30),
-                                 applies_to=("A2",), evidence="Hospital stay")  # fmt: skip
+    services.record_event(
+        case, caseworker, event(date(2026, 7, 1), "advice_requested", "health"), TODAY
+    )
+    recorded = services.NewException(
+        "REG8_EXCEPTIONAL",
+        date(2026, 7, 5),
+        end=date(2026, 8, 30),
+        applies_to="A2",
+        evidence="Hospital stay",
+    )
     services.record_exception(case, caseworker, recorded, TODAY)
     clock = AdviceClock.objects.get(case=case)
     assert clock.status == Status.EXCUSED.value

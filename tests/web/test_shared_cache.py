@@ -10,7 +10,6 @@ import pytest
 from django.core.cache import caches
 
 from ehcp.web.config import settings as settings_module
-from ehcp.web.config.cache import SharedClientRedisCache
 
 from ..required import skip_or_fail
 
@@ -31,15 +30,31 @@ def _redis() -> None:
         skip_or_fail("no Redis on 127.0.0.1:6379")
 
 
-def test_one_client_serves_every_call_and_values_round_trip():
-    cache = SharedClientRedisCache(REDIS_URL, {"KEY_PREFIX": "ehcp-test"})
-    client = cache._cache.get_client()
-    assert cache._cache.get_client() is client
-    cache.set("member", {"name": "Caseworker User", "role": "caseworker"}, 30)
-    assert cache.get("member") == {"name": "Caseworker User", "role": "caseworker"}
+def test_the_production_cache_round_trips_a_member_record():
+    from django_redis.cache import RedisCache
+
+    from ehcp.web.caching import MemberRecord
+
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": "ehcp-test"})
+    record = MemberRecord(
+        user_id=1,
+        username="a@example.org",
+        email="a@example.org",
+        first_name="Casey",
+        last_name="Worker",
+        password="md5$x$y",
+        is_active=True,
+        membership_id=2,
+        role="caseworker",
+        organisation_id=3,
+        organisation_name="Council A",
+        organisation_kind="council",
+        la_code="901",
+    )
+    cache.set("member", record, 30)
+    assert cache.get("member") == record
     cache.delete("member")
     assert cache.get("member") is None
-    assert cache._cache.get_client() is client
 
 
 def test_production_settings_keep_the_cache_and_sessions_in_redis(settings, monkeypatch):
@@ -47,7 +62,9 @@ def test_production_settings_keep_the_cache_and_sessions_in_redis(settings, monk
     production = runpy.run_path(settings_module.__file__)
     settings.CACHES = production["CACHES"]
     cache = caches["default"]
-    assert isinstance(cache, SharedClientRedisCache)
+    from django_redis.cache import RedisCache
+
+    assert isinstance(cache, RedisCache)
     key = f"ehcp-test-production-{os.getpid()}"
     cache.set(key, 1, 30)
     assert cache.incr(key) == 2

@@ -5,8 +5,12 @@ from ehcp.web.organisations.models import Membership, Role
 
 def test_an_administrator_adds_a_member_who_can_sign_in(client, members):
     client.force_login(members[Role.ADMINISTRATOR])
-    data = {"email": "New.Person@Example.com", "first_name": "New", "last_name": "Person",
-            "role": "read_only"}  # fmt: skip
+    data = {
+        "email": "New.Person@Example.com",
+        "first_name": "New",
+        "last_name": "Person",
+        "role": "read_only",
+    }
     response = client.post(reverse("add-member"), data, follow=True)
     message = [str(m) for m in response.context["messages"]][0]
     password = message.rsplit(" ", 1)[-1]
@@ -14,8 +18,9 @@ def test_an_administrator_adds_a_member_who_can_sign_in(client, members):
     assert membership.role == Role.READ_ONLY
     assert membership.organisation == members[Role.ADMINISTRATOR].membership.organisation
     client.logout()
-    signed = client.post(reverse("sign-in"), {"email": "new.person@example.com",
-                                               "password": password})  # fmt: skip
+    signed = client.post(
+        reverse("sign-in"), {"email": "new.person@example.com", "password": password}
+    )
     assert signed.status_code == 302
 
 

@@ -7,10 +7,10 @@ from datetime import date
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from ehcp.web.accounts.backends import MemberBackend
 from ehcp.web.audit.models import AuditEntry
 from ehcp.web.cases import services
 from ehcp.web.cases.models import Case
-from ehcp.web.frontend.backends import MemberBackend
 
 from .conftest import PASSWORD, TODAY
 
@@ -68,8 +68,10 @@ def test_forms_need_the_csrf_token(caseworker, case):
 
 
 def test_recording_the_final_plan_through_the_form(signed_in, case, caseworker):
-    for day, name, kind in ((date(2026, 7, 6), "decision_to_assess_notified", "assess"),
-                            (date(2026, 9, 1), "draft_plan_served", "")):  # fmt: skip
+    for day, name, kind in (
+        (date(2026, 7, 6), "decision_to_assess_notified", "assess"),
+        (date(2026, 9, 1), "draft_plan_served", ""),
+    ):
         services.record_event(case, caseworker, services.NewEvent(day, name, kind), TODAY)
     data = {"name": "final_plan_issued", **date_fields("date", date(2026, 10, 1))}
     response = signed_in.post(reverse("record-event", args=[case.reference]), data)
@@ -107,9 +109,13 @@ def test_a_wrong_kind_is_refused_with_the_choices(signed_in, case):
 
 
 def test_opening_a_new_request(signed_in, caseworker):
-    data = {"first_name": "Sam", "last_name": "Sampleford", "caseworker": str(caseworker.pk),
-            **date_fields("date_of_birth", date(2016, 2, 1)),
-            **date_fields("received_on", date(2026, 11, 2))}  # fmt: skip
+    data = {
+        "first_name": "Sam",
+        "last_name": "Sampleford",
+        "caseworker": str(caseworker.pk),
+        **date_fields("date_of_birth", date(2016, 2, 1)),
+        **date_fields("received_on", date(2026, 11, 2)),
+    }
     response = signed_in.post(reverse("new-request"), data)
     case = Case.objects.get(child__last_name="Sampleford")
     assert response["Location"] == reverse("case", args=[case.reference])
@@ -117,9 +123,12 @@ def test_opening_a_new_request(signed_in, caseworker):
 
 
 def test_a_request_in_the_future_is_refused(signed_in):
-    data = {"first_name": "Sam", "last_name": "Sampleford",
-            **date_fields("date_of_birth", date(2016, 2, 1)),
-            **date_fields("received_on", date(2099, 1, 1))}  # fmt: skip
+    data = {
+        "first_name": "Sam",
+        "last_name": "Sampleford",
+        **date_fields("date_of_birth", date(2016, 2, 1)),
+        **date_fields("received_on", date(2099, 1, 1)),
+    }
     response = signed_in.post(reverse("new-request"), data)
     assert response.status_code == 400
     assert "after today" in response.content.decode()
@@ -129,8 +138,9 @@ def test_viewing_and_exporting_a_case_are_audited(signed_in, case):
     signed_in.get(reverse("case", args=[case.reference]))
     export = signed_in.get(reverse("export-case", args=[case.reference]))
     assert export.content.decode().splitlines()[1].startswith("2026-06-01,request_received")
-    actions = set(AuditEntry.objects.filter(case_reference=case.reference).values_list(
-        "action", flat=True))  # fmt: skip
+    actions = set(
+        AuditEntry.objects.filter(case_reference=case.reference).values_list("action", flat=True)
+    )
     assert {"view", "export", "change"} <= actions
 
 
@@ -143,8 +153,14 @@ def test_audit_entries_hold_no_personal_details(signed_in, case):
 
 
 def test_search_by_name_birth_date_upn_and_reference(signed_in, case):
-    for query in ("Testington", "alex testington", "01/05/2015", "2015-05-01", "Z12345678901A",
-                  case.reference):  # fmt: skip
+    for query in (
+        "Testington",
+        "alex testington",
+        "01/05/2015",
+        "2015-05-01",
+        "Z12345678901A",
+        case.reference,
+    ):
         body = signed_in.get(reverse("search"), {"q": query}).content.decode()
         assert case.reference in body, query
     body = signed_in.get(reverse("search"), {"q": "Nobody"}).content.decode()
@@ -168,8 +184,9 @@ def test_documents_upload_and_download(signed_in, case, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("ep.txt", b"EP advice", content_type="text/plain")
-    signed_in.post(reverse("upload-document", args=[case.reference]),
-                   {"title": "EP advice", "file": upload})  # fmt: skip
+    signed_in.post(
+        reverse("upload-document", args=[case.reference]), {"title": "EP advice", "file": upload}
+    )
     document = case.documents.get()
     assert not str(document.file.path).startswith(str(settings.STATIC_ROOT))
     response = signed_in.get(reverse("document", args=[case.reference, document.token]))
@@ -180,8 +197,9 @@ def test_documents_of_the_wrong_type_are_refused(signed_in, case):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     upload = SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload")
-    response = signed_in.post(reverse("upload-document", args=[case.reference]),
-                              {"title": "Virus", "file": upload})  # fmt: skip
+    response = signed_in.post(
+        reverse("upload-document", args=[case.reference]), {"title": "Virus", "file": upload}
+    )
     assert response.status_code == 400
     assert not case.documents.exists()
 

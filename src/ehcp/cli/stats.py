@@ -100,11 +100,16 @@ def _add_show(commands: Any) -> None:
         "show", help="a council beside its region and England; a region; England"
     )
     where = parser.add_mutually_exclusive_group(required=True)
-    where.add_argument("--la", metavar="NAME_OR_CODE",
-                       help="council name, 3-digit LA code or 9-character GSS code; "
-                       "also a region or England")  # fmt: skip
-    where.add_argument("--region", metavar="NAME_OR_CODE",
-                       help="region name or GSS code, e.g. 'North West' or E12000002")  # fmt: skip
+    where.add_argument(
+        "--la",
+        metavar="NAME_OR_CODE",
+        help="council name, 3-digit LA code or 9-character GSS code; also a region or England",
+    )
+    where.add_argument(
+        "--region",
+        metavar="NAME_OR_CODE",
+        help="region name or GSS code, e.g. 'North West' or E12000002",
+    )
     parser.add_argument("--year", type=int, help="only this year (default: every year)")
     parser.add_argument("--indicator", metavar="ID", help="only this indicator")
     _format_option(parser, render.FORMATS)
@@ -162,11 +167,20 @@ def _add_download(commands: Any) -> None:
     parser = commands.add_parser(
         "download", help="fetch the latest release from Explore Education Statistics"
     )
-    parser.add_argument("--from", dest="local", type=Path, metavar="ZIP",
-                        help="use a zip already downloaded instead of fetching")  # fmt: skip
+    parser.add_argument(
+        "--from",
+        dest="local",
+        type=Path,
+        metavar="ZIP",
+        help="use a zip already downloaded instead of fetching",
+    )
     parser.add_argument("--api", default=fetching.CONTENT_API, help="EES content API address")
-    parser.add_argument("--to", type=Path, metavar="FOLDER",
-                        help="where to keep the zip (default: next to the store)")  # fmt: skip
+    parser.add_argument(
+        "--to",
+        type=Path,
+        metavar="FOLDER",
+        help="where to keep the zip (default: next to the store)",
+    )
     parser.add_argument("--no-import", action="store_true", help="download only")
     _store_option(parser)
     parser.set_defaults(handler=_download)

@@ -114,27 +114,35 @@ _TIMELINESS_CAVEAT = (
     "the base is smaller than the number of new plans."
 )
 
-# fmt: off
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "plans_within_20_weeks_pct",
         "EHC plans issued within 20 weeks (including exceptions)",
         "Percentage of EHC plans issued in the calendar year within the statutory 20 weeks "
         "of the request, counting plans where an exception to the time limit applied.",
-        "percent", "activity", True,
+        "percent",
+        "activity",
+        True,
         (
-            _pl(TIMELINESS, "pc_plans_issued_within_20_weeks",
-                num=("plans_issued_within_20_weeks",), den=("plans_issued_den",)),
+            _pl(
+                TIMELINESS,
+                "pc_plans_issued_within_20_weeks",
+                num=("plans_issued_within_20_weeks",),
+                den=("plans_issued_den",),
+            ),
             _ag(MI, "IncExc20weekRate", num=("IncExc20weekEHC",), den=("TotIncExcEHC",)),
         ),
-        "plans_within_20_weeks", "plans_within_20_weeks_den",
+        "plans_within_20_weeks",
+        "plans_within_20_weeks_den",
         (_TIMELINESS_CAVEAT, "2020: the legal time limit was relaxed for part of the year."),
     ),
     Indicator(
         "plans_within_20_weeks",
         "EHC plans issued within 20 weeks (including exceptions), number",
         "Number of EHC plans issued in the calendar year within 20 weeks, exceptions included.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl(TIMELINESS, "plans_issued_within_20_weeks"), _ag(MI, "IncExc20weekEHC")),
     ),
     Indicator(
@@ -142,7 +150,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "EHC plans issued (20-week base, including exceptions)",
         "Number of EHC plans issued in the calendar year that count towards the 20-week "
         "measure, exceptions included: the denominator of plans_within_20_weeks_pct.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl(TIMELINESS, "plans_issued_den"), _ag(MI, "TotIncExcEHC")),
         caveats=(_TIMELINESS_CAVEAT,),
     ),
@@ -151,21 +161,32 @@ INDICATORS: tuple[Indicator, ...] = (
         "EHC plans issued within 20 weeks (excluding exceptions)",
         "Percentage of EHC plans issued within 20 weeks, among plans where no exception to "
         "the time limit applied.",
-        "percent", "activity", True,
+        "percent",
+        "activity",
+        True,
         (
-            _pl(TIMELINESS, "PC_plans_issued_20_weeks_ex",
-                num=("plans_issued_20_weeks_ex",), den=("plans_issued_den_ex",)),
+            _pl(
+                TIMELINESS,
+                "PC_plans_issued_20_weeks_ex",
+                num=("plans_issued_20_weeks_ex",),
+                den=("plans_issued_den_ex",),
+            ),
             _ag(MI, "NoExc20weekRate", num=("NoExc20weekEHC",), den=("TotNoExcEHC",)),
         ),
-        "plans_within_20_weeks_excl_exceptions", "plans_within_20_weeks_excl_exceptions_den",
-        (_TIMELINESS_CAVEAT, "Dorset (2021, 2024) and City of London (2024) classed all new "
-         "plans as exceptions."),
+        "plans_within_20_weeks_excl_exceptions",
+        "plans_within_20_weeks_excl_exceptions_den",
+        (
+            _TIMELINESS_CAVEAT,
+            "Dorset (2021, 2024) and City of London (2024) classed all new plans as exceptions.",
+        ),
     ),
     Indicator(
         "plans_within_20_weeks_excl_exceptions",
         "EHC plans issued within 20 weeks (excluding exceptions), number",
         "Number of EHC plans issued within 20 weeks where no exception applied.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl(TIMELINESS, "plans_issued_20_weeks_ex"), _ag(MI, "NoExc20weekEHC")),
     ),
     Indicator(
@@ -173,7 +194,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "EHC plans issued (20-week base, excluding exceptions)",
         "Number of EHC plans issued in the calendar year where no exception applied: the "
         "denominator of plans_within_20_weeks_excl_exceptions_pct.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl(TIMELINESS, "plans_issued_den_ex"), _ag(MI, "TotNoExcEHC")),
     ),
     Indicator(
@@ -181,25 +204,38 @@ INDICATORS: tuple[Indicator, ...] = (
         "Average weeks from request to plan",
         "Average number of weeks from the request for assessment to the issue of the EHC "
         "plan, including exceptions.",
-        "weeks", "activity", False,
-        (_pl(TIMELINESS, "avg_weeks_issue_plan", optional=True,
-             note="first published in the reporting year 2026 release"),),
-        caveats=("Not published in the reporting year 2022 or 2025 releases: no figures until "
-                 "a 2026 or later release is imported.",),
+        "weeks",
+        "activity",
+        False,
+        (
+            _pl(
+                TIMELINESS,
+                "avg_weeks_issue_plan",
+                optional=True,
+                note="first published in the reporting year 2026 release",
+            ),
+        ),
+        caveats=(
+            "Not published in the reporting year 2022 or 2025 releases: no figures until "
+            "a 2026 or later release is imported.",
+        ),
     ),
     Indicator(
         "requests_received",
         "Requests for an EHC needs assessment",
         "Number of initial requests for an EHC needs assessment received in the calendar year.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl(REQUESTS, "requests_received_in_year"), _ag(MI, "InreqEHC")),
     ),
     Indicator(
         "requests_refused",
         "Requests refused",
-        "Number of requests where the council decided not to carry out an EHC needs "
-        "assessment.",
-        "count", "activity", None,
+        "Number of requests where the council decided not to carry out an EHC needs assessment.",
+        "count",
+        "activity",
+        None,
         (_pl(REQUESTS, "requests_decided_not_to_assess"), _ag(MI, "AssRefusedEHC")),
         caveats=("St Helens 2021: published as 0, later corrected by DfE to 107.",),
     ),
@@ -208,60 +244,98 @@ INDICATORS: tuple[Indicator, ...] = (
         "Requests refused, % of requests received",
         "Requests the council decided not to assess, as a percentage of all requests "
         "received in the calendar year (including those still undecided or withdrawn).",
-        "percent", "activity", None,
+        "percent",
+        "activity",
+        None,
         (
-            _pl(REQUESTS, "request_not_assess_pc", num=("requests_decided_not_to_assess",),
-                den=("requests_received_in_year",)),
+            _pl(
+                REQUESTS,
+                "request_not_assess_pc",
+                num=("requests_decided_not_to_assess",),
+                den=("requests_received_in_year",),
+            ),
             _ag(MI, "AssRefusedEHC_pc", num=("AssRefusedEHC",), den=("InreqEHC",)),
         ),
-        "requests_refused", "requests_received",
+        "requests_refused",
+        "requests_received",
     ),
     Indicator(
         "requests_refused_pct_of_decided",
         "Requests refused, % of requests decided",
         "Requests the council decided not to assess, as a percentage of requests where it "
         "decided either way (to assess or not).",
-        "percent", "activity", None,
-        (_pl(REQUESTS, None, num=("requests_decided_not_to_assess",),
-             den=("requests_decided_to_assess", "requests_decided_not_to_assess")),),
-        "requests_refused", None,
-        ("Derived by Open EHCP, rounded to 1 decimal place; DfE does not publish this rate.",
-         "Not available before 2023: the aggregate return did not count decisions to assess."),
+        "percent",
+        "activity",
+        None,
+        (
+            _pl(
+                REQUESTS,
+                None,
+                num=("requests_decided_not_to_assess",),
+                den=("requests_decided_to_assess", "requests_decided_not_to_assess"),
+            ),
+        ),
+        "requests_refused",
+        None,
+        (
+            "Derived by Open EHCP, rounded to 1 decimal place; DfE does not publish this rate.",
+            "Not available before 2023: the aggregate return did not count decisions to assess.",
+        ),
     ),
     Indicator(
         "request_decisions_within_6_weeks_pct",
         "Request decisions made within 6 weeks",
         "Percentage of decisions on whether to assess that were made within 6 weeks of the "
         "request.",
-        "percent", "activity", True,
-        (_pl(REQUESTS, "request_outcome_six_weeks_pc", num=("request_outcome_six_weeks",),
-             den=("request_outcome_six_weeks", "request_outcome_over_6_weeks")),),
-        caveats=("The base (decisions within plus after 6 weeks) is not the same as decisions "
-                 "to assess plus decisions not to assess.",
-                 "About 2% of published percentages (2023 and 2024) differ from within / "
-                 "(within + after) by more than rounding, e.g. England 2023: 84.8 published, "
-                 "84.9 by the formula; the published figure is kept.",
-                 "Not collected before the person-level return."),
+        "percent",
+        "activity",
+        True,
+        (
+            _pl(
+                REQUESTS,
+                "request_outcome_six_weeks_pc",
+                num=("request_outcome_six_weeks",),
+                den=("request_outcome_six_weeks", "request_outcome_over_6_weeks"),
+            ),
+        ),
+        caveats=(
+            "The base (decisions within plus after 6 weeks) is not the same as decisions "
+            "to assess plus decisions not to assess.",
+            "About 2% of published percentages (2023 and 2024) differ from within / "
+            "(within + after) by more than rounding, e.g. England 2023: 84.8 published, "
+            "84.9 by the formula; the published figure is kept.",
+            "Not collected before the person-level return.",
+        ),
     ),
     Indicator(
         "assessments_not_issued_pct",
         "Assessments not leading to a plan",
         "Percentage of EHC needs assessments where the council decided not to issue a plan.",
-        "percent", "activity", None,
+        "percent",
+        "activity",
+        None,
         (
-            _pl(ASSESSMENTS, "assess_not_issued_pc", num=("assess_not_issued",),
-                den=("assess_in_year",)),
+            _pl(
+                ASSESSMENTS,
+                "assess_not_issued_pc",
+                num=("assess_not_issued",),
+                den=("assess_in_year",),
+            ),
             _ag(MI, "AssnoneEHC_pc", num=("AssnoneEHC",), den=("NewallEHC_AssnoneEHC_sum",)),
         ),
-        caveats=("Base differs by era: before 2022, assessments with a decision (issued or "
-                 "not); from 2022, all assessments including undecided and withdrawn ones.",
-                 "Medway 2021: DfE later corrected 223 (42.4%) to 16 (5.0%)."),
+        caveats=(
+            "Base differs by era: before 2022, assessments with a decision (issued or "
+            "not); from 2022, all assessments including undecided and withdrawn ones.",
+            "Medway 2021: DfE later corrected 223 (42.4%) to 16 (5.0%).",
+        ),
     ),
     Indicator(
         "new_plans",
         "New EHC plans",
         "Number of EHC plans that started in the calendar year.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_pl("newplans.csv", "new_ehc_plans"), _ag("sen2_age_new_plans.csv", "Total_new_ehc")),
         caveats=("Before 2014, and in part to 2018, new statements of SEN are not included.",),
     ),
@@ -269,20 +343,29 @@ INDICATORS: tuple[Indicator, ...] = (
         "caseload",
         "EHC plans in place (January)",
         "Number of children and young people with an EHC plan at the January census.",
-        "count", "census", None,
+        "count",
+        "census",
+        None,
         (_pl("caseload.csv", "ehcplans"), _ag("sen2_age_caseload.csv", "Total_ehc")),
-        caveats=("Statements of SEN (converted to plans by 2018) are not included.",
-                 "Hackney and Peterborough, January 2024: totals only."),
+        caveats=(
+            "Statements of SEN (converted to plans by 2018) are not included.",
+            "Hackney and Peterborough, January 2024: totals only.",
+        ),
     ),
     Indicator(
         "caseload_growth_pct",
         "Growth in EHC plans in place",
         "Change in the number of EHC plans at the January census since the previous January, "
         "as a percentage of the previous January.",
-        "percent", "census", None,
-        numerator_id=None, denominator_id="caseload",
-        caveats=("Derived by Open EHCP from consecutive caseload figures (possibly from "
-                 "different releases), rounded to 1 decimal place.",),
+        "percent",
+        "census",
+        None,
+        numerator_id=None,
+        denominator_id="caseload",
+        caveats=(
+            "Derived by Open EHCP from consecutive caseload figures (possibly from "
+            "different releases), rounded to 1 decimal place.",
+        ),
         derivation="100 x (caseload in January Y - caseload in January Y-1) / caseload in "
         "January Y-1, for areas with both figures.",
     ),
@@ -290,29 +373,42 @@ INDICATORS: tuple[Indicator, ...] = (
         "request_mediations",
         "Mediations about the decision whether to assess",
         "Number of requests for assessment subject to mediation.",
-        "count", "activity", None, (_pl(REQUESTS, "mediation_related_request"),),
+        "count",
+        "activity",
+        None,
+        (_pl(REQUESTS, "mediation_related_request"),),
     ),
     Indicator(
         "assessment_mediations",
         "Mediations about the decision whether to issue a plan",
         "Number of mediations related to the decision after an EHC needs assessment.",
-        "count", "activity", None, (_pl(ASSESSMENTS, "number_assess_mediation"),),
+        "count",
+        "activity",
+        None,
+        (_pl(ASSESSMENTS, "number_assess_mediation"),),
     ),
     Indicator(
         "other_mediations",
         "Mediations for other reasons",
         "Number of mediations related to an assessment for reasons other than the decision.",
-        "count", "activity", None, (_pl(ASSESSMENTS, "number_other_mediation"),),
+        "count",
+        "activity",
+        None,
+        (_pl(ASSESSMENTS, "number_other_mediation"),),
     ),
     Indicator(
         "mediations",
         "Mediations held",
         "Number of mediation cases held in the calendar year.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (_ag(MI, "NewEHCMediation"),),
-        caveats=("From 2022: the sum of request_mediations, assessment_mediations and "
-                 "other_mediations, derived by Open EHCP where all three are published; the "
-                 "aggregate return counted mediation cases differently.",),
+        caveats=(
+            "From 2022: the sum of request_mediations, assessment_mediations and "
+            "other_mediations, derived by Open EHCP where all three are published; the "
+            "aggregate return counted mediation cases differently.",
+        ),
         derivation="Person-level era: request_mediations + assessment_mediations + "
         "other_mediations (same area, year and breakdown).",
     ),
@@ -320,11 +416,21 @@ INDICATORS: tuple[Indicator, ...] = (
         "tribunal_appeals",
         "SEND Tribunal appeals registered",
         "Number of appeals to the SEND Tribunal registered in the calendar year (HMCTS).",
-        "count", "activity", None,
-        (Source(TRIBUNAL, TRIBUNAL_FILE, "Appeals registered",
-                note="'-' is published where the appeal rate is 0.00%: read as 0"),),
-        caveats=("Council and England figures only: no regional figures are published.",
-                 "Counted by HMCTS, so unaffected by the 2023 change in the SEN2 return."),
+        "count",
+        "activity",
+        None,
+        (
+            Source(
+                TRIBUNAL,
+                TRIBUNAL_FILE,
+                "Appeals registered",
+                note="'-' is published where the appeal rate is 0.00%: read as 0",
+            ),
+        ),
+        caveats=(
+            "Council and England figures only: no regional figures are published.",
+            "Counted by HMCTS, so unaffected by the 2023 change in the SEN2 return.",
+        ),
         series_break_applies=False,
     ),
     Indicator(
@@ -332,7 +438,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "Appealable decisions",
         "Requests refused, plus assessments not leading to a plan, plus plans in place in "
         "January, plus plans ceased because needs are met without one.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (Source(TRIBUNAL, TRIBUNAL_FILE, "Total Appealable Decisions"),),
         caveats=("The 2024 'in development' appealable decisions are not imported.",),
         break_year=2023,
@@ -341,13 +449,24 @@ INDICATORS: tuple[Indicator, ...] = (
         "appeal_rate_pct",
         "SEND Tribunal appeal rate",
         "Appeals registered as a percentage of appealable decisions.",
-        "percent", "activity", False,
-        (Source(TRIBUNAL, TRIBUNAL_FILE, "SEND Tribunal Appeal Rate",
+        "percent",
+        "activity",
+        False,
+        (
+            Source(
+                TRIBUNAL,
+                TRIBUNAL_FILE,
+                "SEND Tribunal Appeal Rate",
                 numerator=("Appeals registered",),
-                denominator=("Total Appealable Decisions",)),),
-        "tribunal_appeals", "appealable_decisions",
-        ("Council and England figures only: no regional figures are published.",
-         "DfE advises caution comparing 2023 with earlier years."),
+                denominator=("Total Appealable Decisions",),
+            ),
+        ),
+        "tribunal_appeals",
+        "appealable_decisions",
+        (
+            "Council and England figures only: no regional figures are published.",
+            "DfE advises caution comparing 2023 with earlier years.",
+        ),
         break_year=2023,
     ),
     Indicator(
@@ -355,38 +474,58 @@ INDICATORS: tuple[Indicator, ...] = (
         "Plans due an annual review",
         "EHC plans in place in January where an annual review was expected (plan held for at "
         "least a year).",
-        "count", "activity", None, (_pl("annual_reviews.csv", "review_expected"),),
-        caveats=("Published for plans in place in January of the following year: 2024 "
-                 "relates to plans at January 2025.",),
+        "count",
+        "activity",
+        None,
+        (_pl("annual_reviews.csv", "review_expected"),),
+        caveats=(
+            "Published for plans in place in January of the following year: 2024 "
+            "relates to plans at January 2025.",
+        ),
     ),
     Indicator(
         "annual_reviews_held_pct",
         "Annual review meeting recorded",
         "Percentage of plans due an annual review where an annual review meeting is recorded.",
-        "percent", "activity", True,
-        (_pl("annual_reviews.csv", None, num=("total_review_meeting",),
-             den=("review_expected",)),),
-        None, "annual_reviews_due",
-        ("Derived by Open EHCP, rounded to 1 decimal place; DfE does not publish this rate.",
-         "A meeting recorded before 2024 counts, even if the review is now overdue.",
-         "First published for 2024; some councils' figures suppressed for quality."),
+        "percent",
+        "activity",
+        True,
+        (
+            _pl(
+                "annual_reviews.csv", None, num=("total_review_meeting",), den=("review_expected",)
+            ),
+        ),
+        None,
+        "annual_reviews_due",
+        (
+            "Derived by Open EHCP, rounded to 1 decimal place; DfE does not publish this rate.",
+            "A meeting recorded before 2024 counts, even if the review is now overdue.",
+            "First published for 2024; some councils' figures suppressed for quality.",
+        ),
     ),
     Indicator(
         "ceased_plans",
         "EHC plans ceased",
         "Number of EHC plans that ceased in the calendar year, for any reason.",
-        "count", "activity", None,
+        "count",
+        "activity",
+        None,
         (
             _pl("ceased_plans.csv", "total_ceased"),
-            _ag(MI, None, num=("DisleaEHC", "DismetEHC", "DisothEHC", "DisleftEHC"),
-                note="sum of the four discontinued-plan counts"),
+            _ag(
+                MI,
+                None,
+                num=("DisleaEHC", "DismetEHC", "DisothEHC", "DisleftEHC"),
+                note="sum of the four discontinued-plan counts",
+            ),
         ),
-        caveats=("Before 2022 this is the sum of DfE's four 'discontinued' counts, derived by "
-                 "Open EHCP, and covered mainly compulsory school age: not comparable with "
-                 "later years.",),
+        caveats=(
+            "Before 2022 this is the sum of DfE's four 'discontinued' counts, derived by "
+            "Open EHCP, and covered mainly compulsory school age: not comparable with "
+            "later years.",
+        ),
     ),
 )
-# fmt: on
 
 CASELOAD = "caseload.csv"
 NEEDS = "sen_needs_all_plans.csv"

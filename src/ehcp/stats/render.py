@@ -173,23 +173,44 @@ def _value_json(value: Value | None) -> dict[str, object] | None:
 
 
 SHOW_CSV_HEADER = [
-    "indicator", "year", "time_period", "unit",
-    "council_value", "council_marker", "council_numerator", "council_denominator",
-    "region_value", "region_marker", "england_value", "england_marker",
-    "release", "source_file", "series_break",
-]  # fmt: skip
+    "indicator",
+    "year",
+    "time_period",
+    "unit",
+    "council_value",
+    "council_marker",
+    "council_numerator",
+    "council_denominator",
+    "region_value",
+    "region_marker",
+    "england_value",
+    "england_marker",
+    "release",
+    "source_file",
+    "series_break",
+]
 
 
 def _show_csv_row(c: Comparison) -> list[object]:
     region = c.region or Value(None, None, None, None, None)
     england = c.england or Value(None, None, None, None, None)
     return [
-        c.indicator, c.year, c.time_period, BY_ID[c.indicator].unit,
-        number(c.council.value), c.council.marker,
-        number(c.council.numerator), number(c.council.denominator),
-        number(region.value), region.marker, number(england.value), england.marker,
-        c.release, c.source_file, c.series_break,
-    ]  # fmt: skip
+        c.indicator,
+        c.year,
+        c.time_period,
+        BY_ID[c.indicator].unit,
+        number(c.council.value),
+        c.council.marker,
+        number(c.council.numerator),
+        number(c.council.denominator),
+        number(region.value),
+        region.marker,
+        number(england.value),
+        england.marker,
+        c.release,
+        c.source_file,
+        c.series_break,
+    ]
 
 
 def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format) -> str:
@@ -218,10 +239,15 @@ def league(indicator_id: str, year: int, ranked: Sequence[Ranked], style: Format
     title = f"{entry.title}, {year} ({order[entry.higher_is_better]}; quartile 1 = top)"
     header = ["Rank", "Quartile", "Council", "Region", "Value"]
     rows = [
-        [str(r.rank), str(r.quartile), r.council.name, r.council.region_name or "",
-         shown(r.value, entry.unit)]
+        [
+            str(r.rank),
+            str(r.quartile),
+            r.council.name,
+            r.council.region_name or "",
+            shown(r.value, entry.unit),
+        ]
         for r in ranked
-    ]  # fmt: skip
+    ]
     if entry.unit == "percent":
         header += ["Base", "Note"]
         for row, r in zip(rows, ranked, strict=True):

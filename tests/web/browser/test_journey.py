@@ -55,11 +55,17 @@ def test_sign_in_dashboard_case_final_plan(page, team, artifacts):
     council, people = team
     worker = people["caseworker"]
     case = services.open_request(
-        council, worker, services.NewRequest("Kit", "Mockworth", date(2014, 4, 4),
-                                             date(2026, 5, 11), caseworker=worker), TODAY,
-    )  # fmt: skip
-    for day, name, kind in ((date(2026, 6, 15), "decision_to_assess_notified", "assess"),
-                            (date(2026, 9, 14), "draft_plan_served", "")):  # fmt: skip
+        council,
+        worker,
+        services.NewRequest(
+            "Kit", "Mockworth", date(2014, 4, 4), date(2026, 5, 11), caseworker=worker
+        ),
+        TODAY,
+    )
+    for day, name, kind in (
+        (date(2026, 6, 15), "decision_to_assess_notified", "assess"),
+        (date(2026, 9, 14), "draft_plan_served", ""),
+    ):
         services.record_event(case, worker, services.NewEvent(day, name, kind), TODAY)
 
     sign_in(page, worker)
@@ -120,8 +126,16 @@ def test_impossible_dates_are_explained_in_the_browser(page, team):
     )
 
 
-MAIN_PAGES = ["/dashboard/", "/cases/", "/search/?q=Testington", "/advice/", "/cases/new/",
-              "/audit/", "/team/", "/import/"]  # fmt: skip
+MAIN_PAGES = [
+    "/dashboard/",
+    "/cases/",
+    "/search/?q=Testington",
+    "/advice/",
+    "/cases/new/",
+    "/audit/",
+    "/team/",
+    "/import/",
+]
 
 
 def test_main_pages_have_no_serious_accessibility_violations(page, team):

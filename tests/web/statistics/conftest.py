@@ -1,5 +1,5 @@
-"""The two shared DfE releases imported once per session into a temporary statistics store,
-as tests/stats does, and the web app pointed at it."""
+"""The web app pointed at the statistics store `tests/web/conftest.py` imports once per
+session (the two shared DfE releases), and helpers to read its pages."""
 
 from __future__ import annotations
 
@@ -11,33 +11,8 @@ from typing import Any
 
 import pytest
 
-from ehcp.stats.store import import_releases
-
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "dfe-ehcp-statistics"
-RELEASES = [
-    DATA / "education-health-and-care-plans_reporting-year-2022.zip",
-    DATA / "education-health-and-care-plans_reporting-year-2025.zip",
-]
 BRISTOL = "801"
 TWENTY_WEEKS = "plans_within_20_weeks_pct"
-
-
-_IMPORTED: list[Path] = []
-
-
-@pytest.fixture(scope="session")
-def stats_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding both shared releases. Read it; never write to it. Imported once even
-    though tests/web/browser/test_statistics.py registers this fixture a second time."""
-    if _IMPORTED:
-        return _IMPORTED[0]
-    missing = [str(path) for path in RELEASES if not path.exists()]
-    if missing:
-        pytest.fail(f"The shared DfE releases are missing: {', '.join(missing)}")
-    path = tmp_path_factory.mktemp("web-stats") / "stats.duckdb"
-    import_releases(path, RELEASES)
-    _IMPORTED.append(path)
-    return path
 
 
 @pytest.fixture(autouse=True)

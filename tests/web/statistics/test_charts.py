@@ -26,10 +26,20 @@ def rows(values, indicator=TWENTY_WEEKS, break_year=None):
     """Comparisons as the store gives them: the council always has a Value, maybe a marker."""
     marked = Value(None, "x", None, None, None)
     return [
-        Comparison(indicator, year, str(year), percent(c) or marked, percent(r), percent(e), 2025,
-                   "f.csv", year == break_year, "")
+        Comparison(
+            indicator,
+            year,
+            str(year),
+            percent(c) or marked,
+            percent(r),
+            percent(e),
+            2025,
+            "f.csv",
+            year == break_year,
+            "",
+        )
         for year, (c, r, e) in values.items()
-    ]  # fmt: skip
+    ]
 
 
 def test_the_description_gives_first_last_region_and_england(store):

@@ -6,7 +6,7 @@ import shutil
 
 from django.core.management import call_command
 
-from .conftest import RELEASES
+from ..conftest import RELEASES
 
 
 def test_imports_into_an_empty_store_then_leaves_it_alone(settings, tmp_path, capsys):

@@ -18,8 +18,11 @@ LEAGUE = reverse("statistics-league", args=[TWENTY_WEEKS, 2023])
         ("/statistics/indicators/waiting_times/", 404, "There is no indicator 'waiting_times'"),
         ("/statistics/league/plans_within_20_weeks/2023/", 200, ""),
         ("/statistics/league/plans_within_20_week_pct/2023/", 404, "Did you mean:"),
-        ("/statistics/league/plans_within_20_weeks_pct/1990/", 404,
-         "No council figures for plans_within_20_weeks_pct in 1990; there are 2014 to 2024."),
+        (
+            "/statistics/league/plans_within_20_weeks_pct/1990/",
+            404,
+            "No council figures for plans_within_20_weeks_pct in 1990; there are 2014 to 2024.",
+        ),
         ("/statistics/league/annual_reviews_held_pct/2019/", 404, "there are 2024 to 2024"),
         ("/statistics/councils/801/?indicator=nope", 400, "There is no indicator 'nope'."),
         ("/statistics/councils/801/?format=xlsx", 400, "The format must be html or csv."),
@@ -28,7 +31,7 @@ LEAGUE = reverse("statistics-league", args=[TWENTY_WEEKS, 2023])
         (LEAGUE + "?highlight=Atlantis", 400, "No council called 'Atlantis'"),
         (LEAGUE + "?format=pdf", 400, "The format must be html or csv."),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_explained(client, url, status, message):
     response = client.get(url)
     assert response.status_code == status

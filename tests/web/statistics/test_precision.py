@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import reverse
 
-from .conftest import BRISTOL, RELEASES, TWENTY_WEEKS, table_rows, text_of
+from ..conftest import RELEASES
+from .conftest import BRISTOL, TWENTY_WEEKS, table_rows, text_of
 
 
 def published_rows(release: int, file: str) -> list[dict[str, str]]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
 from ehcp.web.audit.models import AuditEntry
 
 
-def record(user: Any, action: str, what: str, case_reference: str = "") -> None:
+def record(user: User | None, action: str, what: str, case_reference: str = "") -> None:
     """Log `action` by `user`. `what` names the page or change, never personal details."""
     membership = getattr(user, "membership", None) if user and user.is_authenticated else None
     AuditEntry.objects.create(

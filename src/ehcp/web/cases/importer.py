@@ -20,24 +20,29 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 
-from ehcp.rules import CaseFacts, Event, find_problems
+from ehcp.rules import Event
 from ehcp.rules.validation import event_problems
 from ehcp.web.audit.services import record as audit
-from ehcp.web.cases.models import Case, CaseEvent
-from ehcp.web.cases.services import refresh_summary
+from ehcp.web.cases import services
+from ehcp.web.cases.models import Case
 from ehcp.web.organisations.models import Organisation
-from ehcp.web.people.models import Child
 
 REQUIRED: Final = ("reference", "event", "event_date")
 COLUMNS: Final = REQUIRED + (
-    "first_name", "last_name", "date_of_birth", "upn", "postcode", "caseworker_email", "kind",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "upn",
+    "postcode",
+    "caseworker_email",
+    "kind",
     "party",
-)  # fmt: skip
+)
 MAX_ROWS: Final = 50_000
 
 
@@ -101,12 +106,31 @@ def _case_details_problems(planned: PlannedCase, emails: set[str]) -> list[str]:
     return problems
 
 
-def _facts_problems(planned: PlannedCase, today: date) -> list[str]:
-    born = _date(planned.details.get("date_of_birth", ""))
-    facts = CaseFacts(events=tuple(e for _, e, _ in planned.events), date_of_birth=born)
-    problems = find_problems(facts, today)
-    if not facts.of("request_received"):
-        problems.append("it has no request_received event.")
+def _new_case(planned: PlannedCase, team: dict[str, User]) -> services.NewCase | None:
+    """The case the rows describe, or None when its first row lacks the child's details."""
+    details = planned.details
+    born = _date(details.get("date_of_birth", ""))
+    if born is None or not details.get("first_name") or not details.get("last_name"):
+        return None
+    return services.NewCase(
+        reference=planned.reference,
+        first_name=details["first_name"],
+        last_name=details["last_name"],
+        date_of_birth=born,
+        upn=details.get("upn", ""),
+        postcode=details.get("postcode", ""),
+        caseworker=team.get(details.get("caseworker_email", "").lower()),
+        events=tuple(
+            services.NewEvent(event.date, event.name, event.kind or "", party)
+            for _, event, party in planned.events
+        ),
+    )
+
+
+def _facts_problems(planned: PlannedCase, team: dict[str, User], today: date) -> list[str]:
+    """What the services would refuse about the case: the same checks as a new request's."""
+    new = _new_case(planned, team)
+    problems = services.case_problems(new, today) if new is not None else []
     return [f"Case {planned.reference} (from row {planned.first_row}): {p}" for p in problems]
 
 
@@ -122,9 +146,10 @@ def check(organisation: Organisation, content: bytes, today: date) -> Plan:
         )
     )
     plan.errors += [f"Case {ref} already exists." for ref in sorted(existing)]
-    emails = _team_emails(organisation)
+    team = _team(organisation)
     for planned in plan.cases.values():
-        plan.errors += _case_details_problems(planned, emails) + _facts_problems(planned, today)
+        plan.errors += _case_details_problems(planned, set(team))
+        plan.errors += _facts_problems(planned, team, today)
     return plan
 
 
@@ -140,43 +165,26 @@ def _plan_row(plan: Plan, number: int, row: dict[str, str], today: date) -> None
         planned.events.append((number, event, row.get("party", "")))
 
 
-def _team_emails(organisation: Organisation) -> set[str]:
-    users = get_user_model().objects.filter(membership__organisation=organisation)
-    return {email.lower() for email in users.values_list("email", flat=True)}
+def _team(organisation: Organisation) -> dict[str, User]:
+    """The organisation's members by email address (in lower case)."""
+    users = User.objects.filter(membership__organisation=organisation)
+    return {user.email.lower(): user for user in users}
 
 
-def run(organisation: Organisation, user: Any, content: bytes, today: date) -> Plan:
-    """Check the file, and only if it has no problems at all, import every case."""
+def run(organisation: Organisation, user: User, content: bytes, today: date) -> Plan:
+    """Check the file, and only if it has no problems at all, import every case (each one
+    created as a new request is, by `services.create_case`)."""
     plan = check(organisation, content, today)
     if plan.errors:
         return plan
+    team = _team(organisation)
     with transaction.atomic():
         for planned in plan.cases.values():
-            _create(organisation, user, planned, today)
+            new = _new_case(planned, team)
+            assert new is not None  # `check` found no problems
+            services.create_case(organisation, user, new, today)
         audit(user, "change", f"Imported {len(plan.cases)} cases from CSV")
     return plan
-
-
-def _create(organisation: Organisation, user: Any, planned: PlannedCase, today: date) -> None:
-    details = planned.details
-    email = details.get("caseworker_email", "").lower()
-    team = get_user_model().objects.filter(membership__organisation=organisation)
-    child = Child.objects.create(
-        organisation=organisation, first_name=details["first_name"],
-        last_name=details["last_name"], date_of_birth=_date(details["date_of_birth"]),
-        upn=details.get("upn", ""), postcode=details.get("postcode", ""),
-    )  # fmt: skip
-    case = Case.objects.create(
-        organisation=organisation, reference=planned.reference, child=child,
-        caseworker=team.filter(email__iexact=email).first() if email else None,
-        source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
-    )  # fmt: skip
-    CaseEvent.objects.bulk_create(
-        CaseEvent(case=case, recorded_by=user, date=event.date, name=event.name,
-                  kind=event.kind or "", party=party, family_reported=organisation.is_advocacy)
-        for _, event, party in planned.events
-    )  # fmt: skip
-    refresh_summary(case, today)
 
 
 def errors_by_row(errors: list[str]) -> dict[str, list[str]]:

@@ -22,7 +22,7 @@ class AppendOnlyError(RuntimeError):
     """A timeline row was about to be changed or deleted."""
 
 
-class AppendOnlyQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("Timeline rows cannot be changed.")
 
@@ -138,16 +138,6 @@ class CaseClosure(AppendOnly):
     setting_name = models.CharField(max_length=200)
     first_closed_day = models.DateField()
     reopening_day = models.DateField()
-
-
-class CaseloadVersion(models.Model):
-    """Changes whenever a case summary in the organisation changes. The dashboard's counts are
-    cached under it (see `queries.cached`), so every server process sees a change at once."""
-
-    organisation = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="caseload_version"
-    )
-    version = models.CharField(max_length=32)
 
 
 class AdviceClock(models.Model):

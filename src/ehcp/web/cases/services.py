@@ -9,21 +9,22 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
 from ehcp.web.audit.services import record as audit
+from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import adapters
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
     CaseEvent,
     CaseException,
-    CaseloadVersion,
     Document,
 )
 from ehcp.web.cases.summary import advice_from, schedule, summarise, with_parties
-from ehcp.web.organisations.models import Organisation
+from ehcp.web.organisations.models import Organisation, Setting
 from ehcp.web.people.models import Child
 
 
@@ -45,7 +46,26 @@ class NewEvent:
 
 
 @dataclass(frozen=True)
+class NewCase:
+    """A case as it is first recorded: the child, and the timeline so far (its request for an
+    assessment among it). An empty `reference` takes the next in the organisation's series."""
+
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    events: tuple[NewEvent, ...]
+    reference: str = ""
+    upn: str = ""
+    postcode: str = ""
+    council_name: str = ""
+    caseworker: User | None = None
+    setting: Setting | None = None
+
+
+@dataclass(frozen=True)
 class NewRequest:
+    """A request for an assessment, as the new-request form records it."""
+
     first_name: str
     last_name: str
     date_of_birth: date
@@ -53,8 +73,35 @@ class NewRequest:
     upn: str = ""
     postcode: str = ""
     council_name: str = ""
-    caseworker: Any = None
-    setting: Any = None
+    caseworker: User | None = None
+    setting: Setting | None = None
+
+    def as_case(self) -> NewCase:
+        details = {k: v for k, v in vars(self).items() if k != "received_on"}
+        return NewCase(events=(NewEvent(self.received_on, "request_received"),), **details)
+
+
+@dataclass(frozen=True)
+class NewException:
+    """An exception to a time limit, as the form records it. `applies_to` lists limit ids
+    separated by spaces (empty: every limit the ground can excuse)."""
+
+    code: str
+    start: date
+    evidence: str
+    end: date | None = None
+    setting_name: str = ""
+    applies_to: str = ""
+
+    def recorded(self) -> RecordedException:
+        return RecordedException(
+            code=self.code,
+            start=self.start,
+            end=self.end,
+            setting=self.setting_name or None,
+            applies_to=tuple(self.applies_to.split()),
+            evidence=self.evidence,
+        )
 
 
 def check(facts: CaseFacts, today: date) -> None:
@@ -77,18 +124,6 @@ def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> 
     transaction.on_commit(partial(caseload_changed, case.organisation_id))
 
 
-def caseload_changed(organisation_id: int) -> None:
-    """Give the organisation's caseload a new version, so no server process reads the counts
-    and pages cached under the old one (see `queries.cached`). Call it once a change to a
-    case, or to the team, is committed."""
-    token = secrets.token_hex(8)
-    versions = CaseloadVersion.objects.filter(pk=organisation_id)
-    if not versions.update(version=token):
-        row = CaseloadVersion(organisation_id=organisation_id, version=token)
-        CaseloadVersion.objects.bulk_create([row], ignore_conflicts=True)
-        versions.update(version=token)
-
-
 def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClock]:
     return [
         AdviceClock(
@@ -105,7 +140,7 @@ def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClo
     ]
 
 
-def record_event(case: Case, user: Any, new: NewEvent, today: date) -> CaseEvent:
+def record_event(case: Case, user: User, new: NewEvent, today: date) -> CaseEvent:
     """Append `new` to the case timeline, or raise `CaseworkError` saying why it can't be."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
@@ -124,7 +159,7 @@ def record_event(case: Case, user: Any, new: NewEvent, today: date) -> CaseEvent
     return row
 
 
-def retract_event(case: Case, user: Any, event: CaseEvent, today: date) -> CaseEvent:
+def retract_event(case: Case, user: User, event: CaseEvent, today: date) -> CaseEvent:
     """Append a row that takes `event` out of the facts (the original stays on record)."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
@@ -134,15 +169,21 @@ def retract_event(case: Case, user: Any, event: CaseEvent, today: date) -> CaseE
         )
         check(facts, today)
         row = CaseEvent.objects.create(
-            case=case, recorded_by=user, date=event.date, name=event.name, kind=event.kind,
-            retracts=event, note="Retracted: recorded in error",
-        )  # fmt: skip
+            case=case,
+            recorded_by=user,
+            date=event.date,
+            name=event.name,
+            kind=event.kind,
+            retracts=event,
+            note="Retracted: recorded in error",
+        )
         refresh_summary(case, today, facts)
         audit(user, "change", f"Retracted {event.name}", case.reference)
     return row
 
 
-def record_exception(case: Case, user: Any, recorded: RecordedException, today: date) -> None:
+def record_exception(case: Case, user: User, new: NewException, today: date) -> None:
+    recorded = new.recorded()
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
         current = adapters.facts_for(case)
@@ -154,10 +195,15 @@ def record_exception(case: Case, user: Any, recorded: RecordedException, today: 
         )
         check(facts, today)
         CaseException.objects.create(
-            case=case, recorded_by=user, code=recorded.code, start=recorded.start,
-            end=recorded.end, setting_name=recorded.setting or "",
-            applies_to=" ".join(recorded.applies_to), evidence=recorded.evidence,
-        )  # fmt: skip
+            case=case,
+            recorded_by=user,
+            code=recorded.code,
+            start=recorded.start,
+            end=recorded.end,
+            setting_name=recorded.setting or "",
+            applies_to=" ".join(recorded.applies_to),
+            evidence=recorded.evidence,
+        )
         refresh_summary(case, today, facts)
         audit(user, "change", f"Recorded exception {recorded.code}", case.reference)
 
@@ -174,52 +220,103 @@ def next_reference(organisation: Organisation, year: int) -> str:
     return f"{prefix}{number + 1:05d}"
 
 
-def request_problems(new: NewRequest, today: date) -> list[str]:
+def case_problems(new: NewCase, today: date) -> list[str]:
+    """Why `new` cannot be recorded as it stands: the clock's own checks of its timeline, and
+    the few facts about the child only a new case has (none: it can be recorded)."""
     problems = []
     if new.date_of_birth > today:
         problems.append("Date of birth must be in the past.")
-    if new.received_on < new.date_of_birth:
+    received = [e.date for e in new.events if e.name == "request_received"]
+    if not received:
+        problems.append("It has no request_received event.")
+    elif min(received) < new.date_of_birth:
         problems.append("The request cannot be received before the child was born.")
-    return problems
+    return problems + find_problems(facts_of(new), today)
 
 
-def open_request(organisation: Organisation, user: Any, new: NewRequest, today: date) -> Case:
-    """Start a case with the request for an assessment as its first timeline event."""
-    event = Event(new.received_on, "request_received")
-    facts = CaseFacts(events=(event,), date_of_birth=new.date_of_birth)
-    problems = request_problems(new, today) + find_problems(facts, today)
+def facts_of(new: NewCase) -> CaseFacts:
+    events = tuple(Event(e.date, e.name, e.kind or None) for e in new.events)
+    return CaseFacts(events=events, date_of_birth=new.date_of_birth)
+
+
+@dataclass(frozen=True)
+class PreparedCase:
+    """A new case checked against the clock, as rows not yet written."""
+
+    child: Child
+    case: Case
+    events: list[CaseEvent]
+    facts: CaseFacts
+
+
+def prepare_case(
+    organisation: Organisation, user: User | None, new: NewCase, today: date
+) -> PreparedCase:
+    """Check `new` (raising `CaseworkError` with every problem) and build its rows, unsaved.
+    `create_case` writes them; the demo loader writes thousands at once in bulk."""
+    problems = case_problems(new, today)
     if problems:
         raise CaseworkError(problems)
+    child = Child(
+        organisation=organisation,
+        first_name=new.first_name,
+        last_name=new.last_name,
+        date_of_birth=new.date_of_birth,
+        upn=new.upn,
+        postcode=new.postcode,
+    )
+    case = Case(
+        organisation=organisation,
+        reference=new.reference,
+        child=child,
+        council_name=new.council_name,
+        caseworker=new.caseworker,
+        setting=new.setting,
+        source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
+    )
+    events = [
+        CaseEvent(case=case, recorded_by=user, family_reported=organisation.is_advocacy, **vars(e))
+        for e in new.events
+    ]
+    return PreparedCase(child, case, events, facts_of(new))
+
+
+def create_case(organisation: Organisation, user: User, new: NewCase, today: date) -> Case:
+    """The one way a case is created: checked, written with its timeline in one transaction,
+    summarised and audited."""
+    prepared = prepare_case(organisation, user, new, today)
+    case = prepared.case
     with transaction.atomic():
-        child = Child.objects.create(
-            organisation=organisation, first_name=new.first_name, last_name=new.last_name,
-            date_of_birth=new.date_of_birth, upn=new.upn, postcode=new.postcode,
-        )  # fmt: skip
-        case = Case.objects.create(
-            organisation=organisation,
-            reference=next_reference(organisation, new.received_on.year),
-            child=child,
-            council_name=new.council_name,
-            caseworker=new.caseworker,
-            setting=new.setting,
-            source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
-        )
-        CaseEvent.objects.create(
-            case=case, recorded_by=user, date=new.received_on, name="request_received",
-            family_reported=organisation.is_advocacy,
-        )  # fmt: skip
-        refresh_summary(case, today, facts)
+        prepared.child.save()
+        case.child = prepared.child
+        if not case.reference:
+            received = min(e.date for e in new.events if e.name == "request_received")
+            case.reference = next_reference(organisation, received.year)
+        case.save()
+        for row in prepared.events:
+            row.case = case
+        CaseEvent.objects.bulk_create(prepared.events)
+        refresh_summary(case, today, prepared.facts)
         audit(user, "change", "Opened a new request", case.reference)
     return case
 
 
-def store_document(case: Case, user: Any, title: str, upload: Any) -> Document:
+def open_request(organisation: Organisation, user: User, new: NewRequest, today: date) -> Case:
+    """Start a case with the request for an assessment as its first timeline event."""
+    return create_case(organisation, user, new.as_case(), today)
+
+
+def store_document(case: Case, user: User, title: str, upload: Any) -> Document:
     with transaction.atomic():
         document = Document(
-            case=case, title=title, original_name=upload.name[:200],
+            case=case,
+            title=title,
+            original_name=upload.name[:200],
             content_type=upload.content_type or "application/octet-stream",
-            size=upload.size, token=secrets.token_urlsafe(24), uploaded_by=user,
-        )  # fmt: skip
+            size=upload.size,
+            token=secrets.token_urlsafe(24),
+            uploaded_by=user,
+        )
         document.file.save(document.token, upload, save=False)
         document.save()
         audit(user, "change", "Uploaded a document", case.reference)

@@ -29,9 +29,9 @@ from ehcp.letters.calendar import build_calendar
 from ehcp.rules import CaseFacts, Deadline, EnglandCalendar, compute_schedule, find_problems
 from ehcp.rules.schedule import Consequence
 from ehcp.rules.wording import status_phrase, what_missing_it_means
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.check.answers import AnswerError, carried, read_answer
 from ehcp.web.check.questions import BY_KEY, QUESTIONS, facts_from_answers, next_question, relevant
-from ehcp.web.frontend.permissions import Perm, requires
 
 CALENDAR: Final = EnglandCalendar()
 FAMILY_WINDOWS: Final = frozenset({"A4", "R7"})
@@ -173,7 +173,7 @@ def load_answers(request: HttpRequest) -> HttpResponse:
     """Your saved answers, uploaded again: read, checked and shown; never stored."""
     upload = request.FILES.get("answers")
     try:
-        if upload is None or upload.size > MAX_UPLOAD:
+        if upload is None or upload.size is None or upload.size > MAX_UPLOAD:
             raise ValueError
         data = json.loads(upload.read().decode("utf-8"))
         saved = {f"a:{key}": value for key, value in data["answers"].items()}

@@ -21,6 +21,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
+
+# Lets Django's generic classes be subscripted at run time (`Paginator[Any]`), as the types
+# from django-stubs are.
+django_stubs_ext.monkeypatch()
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
 VAR_DIR = Path(os.environ.get("EHCP_VAR_DIR", REPO_ROOT / "var"))
@@ -32,6 +37,8 @@ DEBUG = os.environ.get("EHCP_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("EHCP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
+    # WhiteNoise serves the static files, under `runserver` too (see STORAGES).
+    "whitenoise.runserver_nostatic",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,19 +48,23 @@ INSTALLED_APPS = [
     "ehcp.web.people",
     "ehcp.web.cases",
     "ehcp.web.audit",
+    "ehcp.web.accounts",
     "ehcp.web.frontend",
     "ehcp.web.statistics",
     "ehcp.web.check",
+    "ehcp.web.demo",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "ehcp.web.frontend.middleware.ContentSecurityPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "ehcp.web.frontend.middleware.SignedInUserMiddleware",
+    "ehcp.web.accounts.middleware.SignedInUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -71,9 +82,16 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ehcp.web.frontend.context.membership",
+                "ehcp.web.accounts.context.membership",
             ],
         },
+    },
+    {
+        # Only for the templates in an app's `jinja2` directory: the case timeline (ADR 0010).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "ehcp.web.frontend.jinja2.environment"},
     },
 ]
 
@@ -98,8 +116,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 # Django's backend, reading the user with their membership in one query, kept in a shared
-# cache for a minute (frontend/backends.py).
-AUTHENTICATION_BACKENDS = ["ehcp.web.frontend.backends.MemberBackend"]
+# cache for a minute (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["ehcp.web.accounts.backends.MemberBackend"]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "dashboard"
 
@@ -112,7 +130,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "ehcp.web.config.storage.StaticStorage"},
+    # Hashed file names, so each can be cached for ever (WhiteNoise sends far-future headers
+    # for them); `manage.py ehcp_assets` runs `collectstatic` to write them and the manifest.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # `manage.py ehcp_assets` copies GOV.UK Frontend here from node_modules (see frontend/assets.py).
 GOVUK_ASSETS_DIR = VAR_DIR / "govuk-frontend"
@@ -135,11 +155,22 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
-    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
-    "base-uri 'self'; object-src 'none'"
-)
+# django-csp: only this site's own scripts, styles, fonts and images; no framing.
+SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": ["'none'"],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": ["'none'"],
+    }
+}
 
 # Sign-in throttling: this many failures for one account or one address within the window
 # locks sign-in for that account or address until the window passes.
@@ -154,7 +185,7 @@ if SHARED_CACHE:
     # the other processes.
     CACHES = {
         "default": {
-            "BACKEND": "ehcp.web.config.cache.SharedClientRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
         },
         # Each process's own, for what may be a few minutes stale (see cases.queries).
@@ -167,7 +198,7 @@ else:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "ehcp.web.frontend.logging.RedactPersonalData"}},
+    "filters": {"redact": {"()": "ehcp.web.config.logging.RedactPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},

@@ -16,13 +16,43 @@ from typing import Final
 from ehcp.rules import CaseFacts, Event, find_problems
 
 FIRST_NAMES: Final = (
-    "Alex", "Sam", "Jordan", "Riley", "Casey", "Morgan", "Charlie", "Jamie", "Robin", "Taylor",
-    "Ash", "Frankie", "Jesse", "Kit", "Noor", "Remi", "Sasha", "Toby", "Ivy", "Zain",
-)  # fmt: skip
+    "Alex",
+    "Sam",
+    "Jordan",
+    "Riley",
+    "Casey",
+    "Morgan",
+    "Charlie",
+    "Jamie",
+    "Robin",
+    "Taylor",
+    "Ash",
+    "Frankie",
+    "Jesse",
+    "Kit",
+    "Noor",
+    "Remi",
+    "Sasha",
+    "Toby",
+    "Ivy",
+    "Zain",
+)
 LAST_NAMES: Final = (
-    "Testington", "Sampleford", "Fakeley", "Demoson", "Mockworth", "Placeholder", "Dummybrook",
-    "Examplewood", "Fictionshaw", "Pretendall", "Madeupton", "Notrealby", "Specimen", "Trialsby",
-)  # fmt: skip
+    "Testington",
+    "Sampleford",
+    "Fakeley",
+    "Demoson",
+    "Mockworth",
+    "Placeholder",
+    "Dummybrook",
+    "Examplewood",
+    "Fictionshaw",
+    "Pretendall",
+    "Madeupton",
+    "Notrealby",
+    "Specimen",
+    "Trialsby",
+)
 SERVICES: Final = {
     "educational_psychology": ("Demo Educational Psychology Service", 0.55),
     "health": ("Demo ICB Community Paediatrics", 0.65),

@@ -76,3 +76,21 @@ class Setting(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CaseloadVersion(models.Model):
+    """Changes whenever a case summary in the organisation changes, or its team does. The
+    dashboard's counts and pages are cached under it (see `ehcp.web.caching`), so every server
+    process sees a change at once.
+
+    It was declared in the `cases` app at first; only its declaration moved here, so its table
+    keeps that app's name (`cases/migrations/0004` and `organisations/migrations/0002` move it
+    between the apps' states without touching the database)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="caseload_version"
+    )
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        db_table = "cases_caseloadversion"

@@ -112,9 +112,10 @@ def build(council: Council, rows: Sequence[Comparison]) -> Chart:
 def _trimmed(council: Council, rows: Sequence[Comparison], unit: str) -> Sequence[Comparison]:
     """The rows from the first to the last year in which any charted line has a figure."""
     charted = [
-        i for i, row in enumerate(rows)
+        i
+        for i, row in enumerate(rows)
         if any(v is not None for _, _, found in _series(council, [row], unit) for v in found)
-    ]  # fmt: skip
+    ]
     return rows[charted[0] : charted[-1] + 1] if charted else rows
 
 

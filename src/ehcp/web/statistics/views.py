@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -30,7 +30,7 @@ from ehcp.stats.queries import (
     Value,
     known_indicator,
 )
-from ehcp.web.frontend.permissions import Perm, requires
+from ehcp.web.accounts.permissions import Perm, requires
 from ehcp.web.statistics import charts, league, services, svg
 
 
@@ -42,7 +42,7 @@ def public_page(view: Callable[..., Any]) -> Callable[..., Any]:
     """A deliberately public GET page, with GOV.UK pages for the problems a visitor can hit."""
 
     @functools.wraps(view)
-    def page(request: Any, *args: Any, **kwargs: Any) -> Any:
+    def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
         except services.NoStatisticsError:
@@ -57,7 +57,7 @@ def public_page(view: Callable[..., Any]) -> Callable[..., Any]:
     return requires(Perm.PUBLIC)(require_safe(page))
 
 
-def _problem(request: Any, status: int, title: str, message: str) -> Any:
+def _problem(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
     context = {"heading": title, "message": message}
     return render(request, "statistics/problem.html", context, status=status)
 
@@ -70,7 +70,7 @@ def _store_hint() -> str:
         return '"$EHCP_STATS_STORE"'
 
 
-def _format(request: Any) -> str:
+def _format(request: HttpRequest) -> str:
     wanted = request.GET.get("format") or "html"
     if wanted not in ("html", "csv"):
         raise BadRequestError("The format must be html or csv.")
@@ -92,7 +92,7 @@ def _query(**params: Any) -> str:
 
 
 @public_page
-def index(request: Any) -> Any:
+def index(request: HttpRequest) -> HttpResponse:
     councils = services.councils()
     errors: list[tuple[str, str]] = []
     if "council" in request.GET:
@@ -112,7 +112,7 @@ def index(request: Any) -> Any:
     return render(request, "statistics/index.html", context, status=400 if errors else 200)
 
 
-def _chosen_profile(request: Any, councils: tuple[Council, ...]) -> str | None:
+def _chosen_profile(request: HttpRequest, councils: tuple[Council, ...]) -> str | None:
     code = request.GET.get("council", "")
     indicator = request.GET.get("indicator", "")
     if code not in {c.la_code for c in councils}:
@@ -158,7 +158,7 @@ class Section:
 
 
 @public_page
-def council_profile(request: Any, code: str) -> Any:
+def council_profile(request: HttpRequest, code: str) -> HttpResponse:
     council = services.find_council(code)
     if code != council.la_code:
         target = reverse("statistics-council", args=[council.la_code])
@@ -291,12 +291,16 @@ ORDERING = {
     False: "ranked lowest first, because lower is better",
     None: "ranked largest first: neither higher nor lower is better",
 }
-COLUMNS = (("rank", "Rank", True), ("council", "Council", False),
-           ("region", "Region", False), ("value", "Value", True))  # fmt: skip
+COLUMNS = (
+    ("rank", "Rank", True),
+    ("council", "Council", False),
+    ("region", "Region", False),
+    ("value", "Value", True),
+)
 
 
 @public_page
-def league_table(request: Any, indicator_id: str, year: int) -> Any:
+def league_table(request: HttpRequest, indicator_id: str, year: int) -> HttpResponse:
     entry = known_indicator(indicator_id)
     sorting = league.parse_sorting(request.GET.get("sort"), request.GET.get("order"))
     if sorting is None:
@@ -380,14 +384,14 @@ def _headers(sorting: league.Sorting, chosen: Council | None) -> list[Header]:
 
 
 @public_page
-def indicator_list(request: Any) -> Any:
+def indicator_list(request: HttpRequest) -> HttpResponse:
     years = services.years()
     rows = [(i, TIMING[i.timing], years.get(i.id, ())) for i in INDICATORS]
     return render(request, "statistics/indicators.html", {"rows": rows})
 
 
 @public_page
-def indicator_detail(request: Any, indicator_id: str) -> Any:
+def indicator_detail(request: HttpRequest, indicator_id: str) -> HttpResponse:
     entry = known_indicator(indicator_id)
     context = {
         "entry": entry,

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from ehcp.rules import Deadline, Status
+from ehcp.rules.wording import status_phrase as rules_status_phrase
 from ehcp.rules.wording import what_missing_it_means
 
 register = template.Library()
@@ -50,6 +51,13 @@ def consequence_text(deadline: Deadline) -> str:
 
 
 @register.filter
+def status_phrase(deadline: Deadline) -> str:
+    """`Overdue`, `Met on mon 6 oct 2025` …: the clock's own words for a deadline's status,
+    as its tag shows them (`str.capitalize`)."""
+    return rules_status_phrase(deadline).capitalize()
+
+
+@register.filter
 def humanise(name: str) -> str:
     """`decision_to_assess_notified` -> `Decision to assess notified`."""
     return str(name or "").replace("_", " ").capitalize()
@@ -81,9 +89,19 @@ def days_from(day: date | None, today: date) -> str:
 # Fast equivalents of Django's `date` filter for the formats the busiest pages print many
 # times over (a `date` filter call costs tens of microseconds). Dates only, no times.
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @register.filter

@@ -1,0 +1,60 @@
+"""Instructions per request for the casework pages, counted by valgrind's callgrind.
+
+Timings on a shared two-core machine vary by 10% from run to run; instruction counts do not.
+Run against the database `bench/web_load.py` builds (with the shared Redis cache), once with
+`--requests 10` and once with `--requests 110`: the difference over 100 is what one request
+costs, without the start-up.
+
+    valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.%p \
+        .venv/bin/python bench/page_instructions.py --page case --requests 110
+
+Each request is a fresh, signed-in request through the whole Django stack (middleware,
+view, templates) in this one process, as a gunicorn worker would serve it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+
+PAGES = {
+    "dashboard": lambda rng, refs: "/dashboard/",
+    "case_list": lambda rng, refs: "/cases/" + rng.choice(["", "?due=overdue", "?sort=name"]),
+    "case": lambda rng, refs: f"/cases/{rng.choice(refs)}/",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--page", choices=sorted(PAGES), required=True)
+    parser.add_argument("--requests", type=int, default=110)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcp.web.config.settings")
+    os.environ.setdefault("EHCP_SECURE_COOKIES", "0")
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from ehcp.web.cases.models import Case
+    from ehcp.web.organisations.models import Membership
+
+    member = Membership.objects.filter(organisation__la_code="999", role="caseworker").first()
+    assert member is not None, "build the benchmark's council first (bench/web_load.py)"
+    references = list(
+        Case.objects.filter(organisation__la_code="999")
+        .order_by("reference")
+        .values_list("reference", flat=True)[:200]
+    )
+    client = Client()
+    client.force_login(member.user)
+    rng = random.Random(2026)
+    make_path = PAGES[args.page]
+    for _ in range(args.requests):
+        response = client.get(make_path(rng, references))
+        assert response.status_code == 200, response.status_code
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Sign in and sign out, with failed attempts throttled."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from ehcp.web.accounts import throttle
+from ehcp.web.accounts.forms import SignInForm
+from ehcp.web.accounts.permissions import Perm, requires
+from ehcp.web.audit.services import record as audit
+from ehcp.web.frontend.components import form_errors
+
+WRONG = "Enter a correct email address and password"
+LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again."
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if target and safe else "/dashboard/"
+
+
+def _attempt(request: HttpRequest, email: str, password: str) -> str | None:
+    address = str(request.META.get("REMOTE_ADDR", ""))
+    if throttle.locked(email, address):
+        audit(None, "sign_in_failed", "Sign-in refused: too many attempts")
+        return LOCKED
+    user = authenticate(request, username=email.strip().lower(), password=password)
+    if user is None or getattr(user, "membership", None) is None:
+        throttle.failed(email, address)
+        audit(None, "sign_in_failed", "Sign-in failed")
+        return WRONG
+    throttle.succeeded(email)
+    login(request, user)
+    audit(user, "sign_in", "Signed in")
+    return None
+
+
+@requires(Perm.PUBLIC)
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    errors = form_errors(form) if request.method == "POST" else []
+    if request.method == "POST" and form.is_valid():
+        problem = _attempt(request, form.cleaned_data["email"], form.cleaned_data["password"])
+        if problem is None:
+            return redirect(_next_url(request))
+        errors = [("id_email", problem)]
+    context = {"form": form, "errors": errors, "next": _next_url(request)}
+    return render(request, "accounts/sign_in.html", context, status=400 if errors else 200)
+
+
+@requires(Perm.PUBLIC)
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        audit(request.user, "sign_out", "Signed out")
+    logout(request)
+    return redirect("sign-in")

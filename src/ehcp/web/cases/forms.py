@@ -1,0 +1,104 @@
+"""Casework forms, with GOV.UK error messages. Date checks that depend on the case's other events
+are left to `ehcp.rules.find_problems`, through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from ehcp.rules import EVENT_TYPES
+from ehcp.web.frontend.forms import GovDateField
+
+
+def event_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ").capitalize()) for name in EVENT_TYPES]
+
+
+class EventForm(forms.Form):
+    name = forms.ChoiceField(
+        label="What happened",
+        choices=event_choices,
+        error_messages={"required": "Select what happened"},
+    )
+    kind = forms.CharField(label="Which kind (if it has one)", required=False, max_length=40)
+    date = GovDateField("Date it happened")
+    party = forms.CharField(label="Who (service, school or body)", required=False, max_length=200)
+    note = forms.CharField(label="Note (no personal details)", required=False, max_length=500)
+
+    def clean_kind(self) -> str:
+        return str(self.cleaned_data.get("kind", "")).strip()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        event_type = EVENT_TYPES.get(data.get("name", ""))
+        kind = data.get("kind", "")
+        if event_type and kind and kind not in event_type.kinds:
+            allowed = ", ".join(k.replace("_", " ") for k in event_type.kinds) or "none"
+            self.add_error("kind", f"Choose a kind this event has: {allowed}")
+        return data
+
+
+class NewRequestForm(forms.Form):
+    first_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the child's first name"}
+    )
+    last_name = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the child's last name"}
+    )
+    date_of_birth = GovDateField("Date of birth")
+    upn = forms.RegexField(
+        label="Unique pupil number (UPN)",
+        regex=r"^[A-Za-z]\d{11}[A-Za-z0-9]$",
+        required=False,
+        error_messages={"invalid": "Enter a UPN of 13 characters, like A123456789012"},
+    )
+    postcode = forms.CharField(max_length=8, required=False)
+    received_on = GovDateField("Date the request was received")
+    council_name = forms.CharField(label="Council responsible", max_length=200, required=False)
+    caseworker = forms.TypedChoiceField(
+        label="Caseworker", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args: Any, caseworkers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["caseworker"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Not assigned yet"), *caseworkers]
+
+
+class ExceptionForm(forms.Form):
+    code = forms.ChoiceField(label="Exception", error_messages={"required": "Select a ground"})
+    start = GovDateField("Start date")
+    end = GovDateField("End date", required=False)
+    setting_name = forms.CharField(label="Setting (for closures)", required=False)
+    applies_to = forms.CharField(label="Limits it applies to (e.g. A6)", required=False)
+    evidence = forms.CharField(
+        widget=forms.Textarea, error_messages={"required": "Describe the evidence"}
+    )
+
+    def __init__(self, *args: Any, grounds: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose a ground"), *grounds.items()]
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    file = forms.FileField(error_messages={"required": "Choose a file to upload"})
+
+    ALLOWED = ("application/pdf", "image/png", "image/jpeg", "text/plain")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.content_type not in self.ALLOWED:
+            raise forms.ValidationError("The file must be a PDF, PNG, JPEG or text file")
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 5MB")
+        return upload
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="CSV file", error_messages={"required": "Choose a CSV file"})
+    confirm = forms.BooleanField(required=False)

@@ -1,0 +1,23 @@
+"""The casework pages. Each view declares its permission (see `accounts.permissions`)."""
+
+from django.urls import path
+
+from ehcp.web.cases.views import case, dashboard, documents, imports, search
+
+one_case = "cases/<str:reference>/"
+
+urlpatterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("cases/", dashboard.case_list, name="case-list"),
+    path("cases/new/", case.new_request, name="new-request"),
+    path(one_case, case.case_page, name="case"),
+    path(one_case + "events/new/", case.record_event, name="record-event"),
+    path(one_case + "events/<int:event_id>/retract/", case.retract_event, name="retract-event"),
+    path(one_case + "exceptions/new/", case.record_exception, name="record-exception"),
+    path(one_case + "export/", case.export_case, name="export-case"),
+    path(one_case + "documents/new/", documents.upload, name="upload-document"),
+    path(one_case + "documents/<str:token>/", documents.download, name="document"),
+    path("search/", search.search, name="search"),
+    path("advice/", search.advice, name="advice"),
+    path("import/", imports.import_cases, name="import"),
+]
