@@ -40,6 +40,8 @@ EXPECTED = {
     "statistics-indicator": Perm.PUBLIC,
     "statistics-league": Perm.PUBLIC,
     # Check your child's EHC dates: deliberately public, and it keeps nothing.
+    "case-letters": Perm.VIEW_CASES,
+    "case-letter": Perm.EDIT_CASES,
     "check": Perm.PUBLIC,
     "check-question": Perm.PUBLIC,
     "check-calendar": Perm.PUBLIC,
@@ -56,6 +58,7 @@ STATISTICS_KWARGS = {
     "statistics-indicator": {"indicator_id": "caseload"},
     "statistics-league": {"indicator_id": "caseload", "year": 2024},
     "check-letter": {"kind": "F2", "format_": "pdf"},
+    "case-letter": {"kind": "C1", "format_": "pdf"},
 }
 
 
@@ -132,6 +135,8 @@ ROLE_PAGES = {
     "case-list": {R, C, M, A},
     "case": {R, C, M, A},
     "export-case": {R, C, M, A},
+    "case-letters": {R, C, M, A},
+    "case-letter": {C, M, A},
     "document": {R, C, M, A},
     "search": {R, C, M, A},
     "advice": {R, C, M, A},

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ehcp.web.cases.views import case, dashboard, documents, imports, search
+from ehcp.web.cases.views import case, dashboard, documents, imports, letters, search
 
 one_case = "cases/<str:reference>/"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path(one_case + "events/<int:event_id>/retract/", case.retract_event, name="retract-event"),
     path(one_case + "exceptions/new/", case.record_exception, name="record-exception"),
     path(one_case + "export/", case.export_case, name="export-case"),
+    path(one_case + "letters/", letters.case_letters, name="case-letters"),
+    path(one_case + "letters/<str:kind>.<str:format_>", letters.case_letter, name="case-letter"),
     path(one_case + "documents/new/", documents.upload, name="upload-document"),
     path(one_case + "documents/<str:token>/", documents.download, name="document"),
     path("search/", search.search, name="search"),
