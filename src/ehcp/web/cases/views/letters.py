@@ -13,6 +13,7 @@ from django.shortcuts import render
 from ehcp.letters import (
     Child,
     Letter,
+    LetterError,
     Party,
     build_letter,
     load_catalogue,
