@@ -140,9 +140,12 @@ def offered_letters(
     *,
     today: date,
     calendar: WorkingDayCalendar,
+    schedule: tuple[Deadline, ...] | None = None,
 ) -> list[LetterTemplate]:
-    """The templates that can be written for this case today, in catalogue order."""
-    schedule = compute_schedule(facts, today=today, calendar=calendar)
+    """The templates that can be written for this case today, in catalogue order. Pass the
+    `schedule` when the clock has already been run for these facts and this day."""
+    if schedule is None:
+        schedule = compute_schedule(facts, today=today, calendar=calendar)
     return [t for t in catalogue.values() if why_not(t, facts, schedule, today) is None]
 
 

@@ -117,7 +117,9 @@ def _result(request: HttpRequest, answers: dict[str, str], status: int = 200) ->
     facts, schedule, problems = _schedule(answers)
     family = [d for d in schedule if d.consequence is Consequence.FAMILY or d.id in FAMILY_WINDOWS]
     council = [d for d in schedule if d not in family]
-    offered = offered_letters(load_catalogue(), facts, today=_today(), calendar=CALENDAR)
+    offered = offered_letters(
+        load_catalogue(), facts, today=_today(), calendar=CALENDAR, schedule=schedule
+    )
     context = {
         "answers": answers,
         "summary": _summary(answers),

@@ -1,0 +1,154 @@
+"""Load test of the public date checker's result page against a trivial page, served by
+gunicorn's sync workers as production serves the app, with 20 concurrent clients.
+
+Each client POSTs a refused request's answers (the checker keeps nothing, so every request
+runs the clock and renders the result afresh) and, as the baseline in the same run, GETs the
+health page. Target: the result page's p95 at most 2x the trivial page's. Ends with a RESULT
+line.
+
+    .venv/bin/python bench/checker_load.py [--clients 20] [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).parent))
+from web_load import Client, percentiles  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+ANSWERS = {
+    "a:start": "request",
+    "a:sent": "email",
+    "a:sent_on": "2026-09-01",
+    "a:decision": "refuse",
+    "a:decision_on": "2026-10-06",
+    "a:adviser": "no",
+    "a:appeal": "no",
+}
+
+
+def serve(port: int, workers: int, database: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{database}", EHCP_SECURE_COOKIES="0")
+    manage = [str(REPO / ".venv" / "bin" / "python"), "-m", "ehcp.web.manage"]
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=REPO, check=True)
+    subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, cwd=REPO, check=True)
+    gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
+    command = [
+        gunicorn,
+        "ehcp.web.config.wsgi",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen(command, env=env, cwd=REPO)
+    for _ in range(100):
+        try:
+            Client(port, "").get("/health/")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def csrf(port: int) -> tuple[str, str]:
+    """A CSRF cookie and its form token, from the first question page."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(
+            b"GET /check/questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        sock.shutdown(socket.SHUT_WR)
+        response = Client.read_all(sock).decode("utf-8", "replace")
+    cookie = re.search(r"Set-Cookie: (csrftoken=[^;]+)", response)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response)
+    assert cookie, "no CSRF cookie from the question page"
+    assert token, "no CSRF token on the question page"
+    return cookie.group(1), token.group(1)
+
+
+def post_result(port: int, cookie: str, body: bytes) -> int:
+    request = (
+        f"POST /check/questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode() + body
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        sock.shutdown(socket.SHUT_WR)
+        head = Client.read_all(sock).split(b"\r\n", 1)[0]
+    return int(head.split()[1])
+
+
+def load(port: int, clients: int, seconds: float, fetch) -> tuple[list[float], int]:  # type: ignore[no-untyped-def]
+    times: list[float] = []
+    errors = [0]
+    deadline = time.perf_counter() + seconds
+
+    def loop() -> None:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                ok = fetch() == 200
+            except OSError:
+                ok = False
+            if ok:
+                times.append(time.perf_counter() - started)
+            else:
+                errors[0] += 1
+
+    threads = [threading.Thread(target=loop) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return times, errors[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    (REPO / "var").mkdir(exist_ok=True)
+    server = serve(args.port, args.workers, REPO / "var" / "bench_checker.sqlite3")
+    try:
+        cookie, token = csrf(args.port)
+        body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token}).encode()
+        assert post_result(args.port, cookie, body) == 200, "the result page did not answer"
+        health = Client(args.port, "")
+        baseline, base_errors = load(
+            args.port, args.clients, args.seconds, lambda: health.get("/health/")
+        )
+        checker, errors = load(
+            args.port, args.clients, args.seconds, lambda: post_result(args.port, cookie, body)
+        )
+    finally:
+        server.terminate()
+        server.wait()
+    base95, check95 = percentiles(baseline)[94] * 1000, percentiles(checker)[94] * 1000
+    print(f"baseline: {len(baseline) / args.seconds:.0f} req/s, errors {base_errors}")
+    print(f"checker result: {len(checker) / args.seconds:.0f} req/s, errors {errors}")
+    print(
+        f"RESULT checker_p95_ms={check95:.0f} baseline_p95_ms={base95:.0f} "
+        f"ratio={check95 / base95:.2f} errors={errors + base_errors}"
+    )
+    return 0 if errors + base_errors == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
