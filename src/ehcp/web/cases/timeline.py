@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ehcp.rules import Deadline
-from ehcp.web.cases.models import CaseEvent
 from ehcp.web.cases.queries import CaseView
 
 
 @dataclass(frozen=True)
 class EventItem:
-    row: CaseEvent
+    row: Any  # a named row with `queries.TIMELINE_FIELDS`
     live: bool  # False once a later row retracts it
     recorder: str  # empty for an imported event
 
