@@ -211,19 +211,22 @@ run_tests() {
   rm -f .coverage
   # pytest exits 5 when it collected nothing; `set -e` makes that a failure. The tests marked
   # `postgres` wait for the second pass (a `-m` of the caller's replaces these).
-  "$VENV/bin/pytest" -m "not postgres" --cov=ehcp --cov-report= "$@"
+  "$VENV/bin/pytest" -m "not postgres" --cov=ehcp --cov-report= --cov-fail-under=0 "$@"
   # The tests that use the database again, on the local PostgreSQL (pytest-django creates
   # test_<name>); coverage adds up over both passes.
   echo "Running the database tests again on PostgreSQL"
   local status=0
   DATABASE_URL="$(postgres_url)" "$VENV/bin/pytest" -p no:cacheprovider -m database \
-    --cov=ehcp --cov-append --cov-report=term:skip-covered "$@" || status=$?
+    --cov=ehcp --cov-append --cov-report= --cov-fail-under=0 "$@" || status=$?
   # Pytest options that pick only tests without the database leave this pass nothing to do.
   if [ "$status" != 0 ] && ! { [ "$status" = 5 ] && [ $# -gt 0 ]; }; then
     exit "$status"
   fi
+  # Over both passes: the statutory clock at 100% (branches included), and the web app and the
+  # statistics at the floor in pyproject.toml (95%).
   "$VENV/bin/coverage" report --include='src/ehcp/rules/*' --fail-under=100 --show-missing \
     --skip-covered
+  "$VENV/bin/coverage" report --skip-covered
 }
 
 case "${1:-}" in
