@@ -40,7 +40,7 @@ def _overflow(
     counts[:, inside] -= leaving
     for name in (*rule.overflow, None):
         leaving = _place(counts, leaving, inside, name, places, states)
-    return leaving.sum(axis=1)
+    return np.asarray(leaving.sum(axis=1), dtype=np.int64)
 
 
 def _place(
@@ -75,4 +75,4 @@ def _largest_remainder(counts: IntArray, amount: IntArray) -> IntArray:
     order = np.argsort(-(share - whole), axis=1, kind="stable")
     rank = np.empty_like(order)
     np.put_along_axis(rank, order, np.arange(counts.shape[1])[None, :], axis=1)
-    return whole + (rank < short[:, None])
+    return np.asarray(whole + (rank < short[:, None]), dtype=np.int64)

@@ -169,4 +169,4 @@ def trended_joiners(joiners: FloatArray, horizon: int) -> FloatArray:
         slope = float(np.polyfit(t, np.log(totals), 1, w=np.sqrt(totals))[0])
     level = totals.mean() * np.exp(slope * (t[-1] - t.mean() if len(t) else 0.0))
     ahead = level * np.exp(slope * np.arange(1, horizon + 1))
-    return ahead[:, None] * shares[None, :]
+    return np.asarray(ahead[:, None] * shares[None, :], dtype=np.float64)

@@ -144,7 +144,7 @@ def shrink(
     """Council ratios pulled towards England's: weight tau^2 / (tau^2 + sampling variance)."""
     sampling = dispersion * np.maximum(england, 0.05) / np.maximum(exposure, 1.0)
     weight = spread / (spread + sampling)
-    return weight * council + (1 - weight) * england
+    return np.asarray(weight * council + (1 - weight) * england, dtype=np.float64)
 
 
 def between_spread(
@@ -153,7 +153,7 @@ def between_spread(
     """tau^2 per age: variance of council ratios about England's beyond sampling noise."""
     sampling = dispersion * np.maximum(england, 0.05) / np.maximum(exposures, 1.0)
     excess = ((ratios - england) ** 2 - sampling).mean(axis=0)
-    return np.maximum(excess, 1e-6)
+    return np.asarray(np.maximum(excess, 1e-6), dtype=np.float64)
 
 
 def shrink_growth(
@@ -164,7 +164,7 @@ def shrink_growth(
     sampling = dispersion / np.maximum(sizes, 1.0)
     spread = max(float(((logs - np.log(england)) ** 2 - sampling).mean()), 1e-6)
     weight = spread / (spread + sampling)
-    return np.exp(weight * logs + (1 - weight) * np.log(england))
+    return np.asarray(np.exp(weight * logs + (1 - weight) * np.log(england)), dtype=np.float64)
 
 
 def parameters(
@@ -219,7 +219,7 @@ def _setting_shares(place: Place, as_of: int, states: StateSpace) -> FloatArray:
         overall = place.get("setting", years[-1]) if years else {}
         shares = np.tile([overall.get(s, 0) + 0.0 for s in SETTINGS], (len(AGES), 1))
     shares = (shares + 1e-6) * valid
-    return shares / shares.sum(axis=1, keepdims=True)
+    return np.asarray(shares / shares.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
 def _need_shares(place: Place, as_of: int) -> FloatArray:
@@ -230,7 +230,7 @@ def _need_shares(place: Place, as_of: int) -> FloatArray:
             [[by_age.get(f"{a}:{n}", 0) for n in NEEDS] for a in AGES], dtype=np.float64
         )
     shares[shares.sum(axis=1) == 0, NEEDS.index("unknown")] = 1.0
-    return shares / shares.sum(axis=1, keepdims=True)
+    return np.asarray(shares / shares.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
 def _moves(settings: FloatArray, states: StateSpace) -> tuple[FloatArray, FloatArray]:

@@ -39,13 +39,22 @@ SERIES_BREAK = 2023
 
 
 class Row(Protocol):
-    place_code: str
-    place_name: str
-    level: str
-    year: int
-    kind: str
-    key: str
-    value: int
+    """One published figure (`ehcp.stats.breakdowns.Breakdown` has this shape)."""
+
+    @property
+    def place_code(self) -> str: ...
+    @property
+    def place_name(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def value(self) -> int: ...
 
 
 @dataclass

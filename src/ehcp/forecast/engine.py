@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from ehcp.forecast.capacity import apply_capacities
 from ehcp.forecast.errors import ForecastError
@@ -20,6 +21,7 @@ from ehcp.forecast.scenario import Scenario
 from ehcp.forecast.states import AGES, SETTINGS, FloatArray, IntArray, StateSpace
 
 BLOCK = 50
+Int32Array = npt.NDArray[np.int32]
 Progress = Callable[[int, int], None]
 
 
@@ -51,14 +53,11 @@ class Parameters:
 class Simulation:
     """Counts per simulation, year (0 = the start) and state, with the flows that made them."""
 
-    counts: npt_int32
+    counts: Int32Array  # [sims, years + 1, states]
     leavers: IntArray  # [sims, years] left or aged out
     joiners: IntArray  # [sims, years]
     unmet: IntArray  # [sims, years] children capacity could place nowhere on the overflow list
     states: StateSpace
-
-
-npt_int32 = np.ndarray
 
 
 def simulate(
@@ -80,7 +79,7 @@ def simulate(
     scenario = scenario or Scenario()
     blocks = [(start, min(start + BLOCK, sims)) for start in range(0, sims, BLOCK)]
     per_chunk = max(1, -(-chunk_size // BLOCK))
-    parts: list[tuple[IntArray, IntArray, IntArray, IntArray]] = []
+    parts: list[tuple[Int32Array, IntArray, IntArray, IntArray]] = []
     for first in range(0, len(blocks), per_chunk):
         for number in range(first, min(first + per_chunk, len(blocks))):
             start, stop = blocks[number]
@@ -118,7 +117,7 @@ def _draw_parameters(params: Parameters, n: int, rng: np.random.Generator) -> _D
 
 def _run_block(
     params: Parameters, n: int, years: int, scenario: Scenario, rng: np.random.Generator
-) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+) -> tuple[Int32Array, IntArray, IntArray, IntArray]:
     draws = _draw_parameters(params, n, rng)
     states = params.states
     counts = np.zeros((n, years + 1, states.size), dtype=np.int32)
@@ -200,7 +199,7 @@ def _close(
 def _age(counts: IntArray, states: StateSpace) -> tuple[IntArray, IntArray]:
     out = np.zeros_like(counts)
     stays = states.aged >= 0
-    np.add.at(out, (slice(None), states.aged[stays]), counts[:, stays])
+    np.add.at(out.T, states.aged[stays], counts[:, stays].T)
     return out, counts[:, ~stays].sum(axis=1)
 
 
@@ -245,7 +244,7 @@ def _count(mean: FloatArray, dispersion: float, rng: np.random.Generator) -> Int
 
 def _by_age(counts: IntArray, states: StateSpace) -> IntArray:
     out = np.zeros((counts.shape[0], len(AGES)), dtype=np.int64)
-    np.add.at(out, (slice(None), states.age), counts)
+    np.add.at(out.T, states.age, counts.T)
     return out
 
 

@@ -67,9 +67,7 @@ def fit(figures: Figures, *, as_of: int, horizon: int = 6, calibrate: bool = Tru
     figures = up_to(figures, as_of)
     if horizon < 1:
         raise ForecastError("Forecast at least one year ahead.")
-    with warnings.catch_warnings():
-        warnings.simplefilter("always")
-        skipped = warn_quality(figures)
+    skipped = warn_quality(figures)
     weights = learn_weights(figures, as_of, skipped)
     model = _fit_places(figures, as_of, horizon, skipped, weights)
     if calibrate:
