@@ -26,7 +26,7 @@ def totals(sim: Simulation) -> FloatArray:
 
 
 def by(sim: Simulation, what: str) -> tuple[tuple[str, ...], FloatArray]:
-    """Plans per simulation, year and group [sims, years, groups] for age, band, need or setting."""
+    """Plans per simulation, year and group [sims, years, groups]: age, band, need or setting."""
     states = sim.states
     keys: dict[str, tuple[tuple[str, ...], np.ndarray]] = {
         "age": (tuple(str(a) for a in AGES), states.age),
