@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ehcp.cli import clock, letter, stats
+from ehcp.cli import clock, forecast, letter, stats
 from ehcp.cli.errors import UserError
 
-SUBCOMMANDS = (clock, letter, stats)
+SUBCOMMANDS = (clock, letter, stats, forecast)
 
 
 def build_parser() -> argparse.ArgumentParser:
