@@ -33,7 +33,8 @@ def test_the_dashboard_shows_councils_and_replies_due(client, adviser, office_ca
     client.force_login(adviser)
     page = client.get(reverse("advocacy-dashboard")).content.decode()
     assert "/statistics/councils/801/" in page
-    assert "9 November 2026" in page and "Overdue" in page
+    assert "9 November 2026" in page
+    assert "Overdue" in page
     assert "A formal complaint (stage 1)" in page
     assert AuditEntry.objects.filter(what="Advocacy dashboard").exists()
 
@@ -80,7 +81,8 @@ def test_the_family_summary_marks_each_deadline(client, adviser, office_case, tm
     assert "Summary of Alex Testington" in text
     assert "Missed: not done yet" in text  # the decision on assessment (A1)
     assert "Next steps" in text
-    assert "Page 2" not in text and text.count("\f") == 1  # one page
+    assert "Page 2" not in text
+    assert text.count("\f") == 1
 
 
 def test_figures_suppress_small_numbers(office, adviser, today):
@@ -90,10 +92,12 @@ def test_figures_suppress_small_numbers(office, adviser, today):
     services.set_council(cases[4], adviser, "302")
     rows = reports.figures(Case.objects.filter(organisation=office), today)
     bristol = next(r for r in rows if "Bristol" in r.council and r.month == "2026-02")
-    assert bristol.counts["decision"] == 4 and bristol.shown("decision") == "fewer than 5"
+    assert bristol.counts["decision"] == 4
+    assert bristol.shown("decision") == "fewer than 5"
     assert bristol.shown("review") == "0"
     csv = reports.figures_csv(rows)
-    assert "fewer than 5" in csv and ",4," not in csv
+    assert "fewer than 5" in csv
+    assert ",4," not in csv
 
 
 def test_figures_at_five_are_shown(office, adviser, today):
@@ -107,7 +111,8 @@ def test_csv_cells_cannot_run_as_formulas():
     row = reports.FigureRow("=HYPERLINK(1)", "2026-02", {"decision": 7})
     text = reports.figures_csv([row])
     assert "'=HYPERLINK(1)" in text
-    assert reports.safe_cell("-1") == "'-1" and reports.safe_cell("Bristol") == "Bristol"
+    assert reports.safe_cell("-1") == "'-1"
+    assert reports.safe_cell("Bristol") == "Bristol"
 
 
 def test_the_figures_csv_download_is_audited(client, adviser, office_case):
