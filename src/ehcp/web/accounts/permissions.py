@@ -32,13 +32,16 @@ class Perm(StrEnum):
     READ_AUDIT = "read_audit"
     IMPORT_CASES = "import_cases"
     MANAGE_TEAM = "manage_team"
+    MANAGE_RECORDS = "manage_records"  # retention review: delete or export closed cases
 
 
 # Keys are the `Role` values.
 ROLE_PERMISSIONS: Final[dict[str, frozenset[Perm]]] = {
     "read_only": frozenset({Perm.VIEW_CASES}),
     "caseworker": frozenset({Perm.VIEW_CASES, Perm.EDIT_CASES}),
-    "manager": frozenset({Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.READ_AUDIT, Perm.IMPORT_CASES}),
+    "manager": frozenset(
+        {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.READ_AUDIT, Perm.IMPORT_CASES, Perm.MANAGE_RECORDS}
+    ),
     "administrator": frozenset(Perm) - {Perm.PUBLIC},
 }
 

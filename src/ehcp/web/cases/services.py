@@ -19,6 +19,7 @@ from ehcp.web.cases import adapters
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
+    CaseClosure,
     CaseEvent,
     CaseException,
     Document,
@@ -321,3 +322,13 @@ def store_document(case: Case, user: User, title: str, upload: Any) -> Document:
         document.save()
         audit(user, "change", "Uploaded a document", case.reference)
     return document
+
+
+def erase_timeline(case: Case) -> None:
+    """Erase a case's timeline under a retention policy: the one deletion the append-only
+    rows allow, through Django's base manager (their own managers refuse to delete)."""
+    events = CaseEvent._base_manager.filter(case=case)
+    events.filter(retracts__isnull=False).delete()  # retractions first: they protect
+    events.delete()
+    CaseException._base_manager.filter(case=case).delete()
+    CaseClosure._base_manager.filter(case=case).delete()

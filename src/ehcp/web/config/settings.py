@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ehcp.web.frontend",
     "ehcp.web.statistics",
     "ehcp.web.check",
+    "ehcp.web.advocacy",
     "ehcp.web.demo",
     "csp",
 ]
@@ -205,3 +206,6 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Advocacy organisations: a closed case is flagged for review this many months after closure.
+EHCP_RETENTION_MONTHS = int(os.environ.get("EHCP_RETENTION_MONTHS") or 12)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from ehcp.web.accounts.services import NewMember, add_member
+from ehcp.web.advocacy.demo import office_records
 from ehcp.web.cases import services
 from ehcp.web.cases.models import AdviceClock, Case, CaseEvent
 from ehcp.web.cases.summary import advice_lines, summarise, with_parties
@@ -148,14 +149,22 @@ def build(
     return {"cases": made}
 
 
+ADVOCATES: Final = (
+    ("Demo SENDIASS", "sendiass@demo.example", "caseworker at Demo SENDIASS"),
+    (
+        "Office of the MP for Demo Central",
+        "mp-office@demo.example",
+        "caseworker at an MP's office",
+    ),
+)
+
+
 def _advocacy(generator: Generator, settings: list[Setting], today: date) -> None:
-    for name, email in (
-        ("Demo SENDIASS", "sendiass@demo.example"),
-        ("Office of the MP for Demo Central", "mp-office@demo.example"),
-    ):
+    for name, email, _ in ADVOCATES:
         org = Organisation.objects.create(name=name, kind="advocacy")
         worker = make_user(email, "Alex", "Adviser", "caseworker", org)
         write_cases(org, generator.caseload(25), [worker], settings, today)
+        office_records(org, worker, today)
 
 
 def _other_council(generator: Generator, settings: list[Setting], today: date) -> None:

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from ehcp.web.demo.load import DEMO_PASSWORD, STAFF, build
+from ehcp.web.demo.load import ADVOCATES, DEMO_PASSWORD, STAFF, build
 from ehcp.web.organisations.models import Organisation
 
 
@@ -25,3 +25,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (all with password {DEMO_PASSWORD}):")
         for email, _, _, role in STAFF:
             self.stdout.write(f"  {email}  ({role.replace('_', ' ')})")
+        for _, email, role in ADVOCATES:
+            self.stdout.write(f"  {email}  ({role})")
