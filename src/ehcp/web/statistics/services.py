@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import duckdb
 from django.conf import settings
 
-from ehcp.stats import queries
+from ehcp.stats import breakdowns, queries
 from ehcp.stats.catalogue import INDICATORS
 from ehcp.stats.errors import StatsError
 from ehcp.stats.queries import Comparison, Council, Ranked
@@ -169,6 +169,11 @@ def _regions(connection: duckdb.DuckDBPyConnection) -> tuple[Council, ...]:
 def compare(council: Council, indicator: str | None = None) -> tuple[Comparison, ...]:
     _required()
     return _ask(_compare, council, indicator)
+
+
+def breakdown(place: Council, topic: breakdowns.Topic) -> breakdowns.Breakdown:
+    _required()
+    return _ask(breakdowns.breakdown, place, topic)
 
 
 def rank(indicator: str, year: int) -> tuple[Ranked, ...]:

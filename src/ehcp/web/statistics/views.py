@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ehcp.stats import breakdowns
 from ehcp.stats import render as text
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
 from ehcp.stats.councils import alias_key
@@ -31,7 +32,7 @@ from ehcp.stats.queries import (
     known_indicator,
 )
 from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.statistics import charts, league, services, svg
+from ehcp.web.statistics import breakdown_charts, charts, league, services, svg
 
 
 class BadRequestError(Exception):
@@ -157,27 +158,44 @@ class Section:
     latest_year: int | None
 
 
+# Each place's pages: "" (headline and key indicators), then SECTIONS.
+SECTIONS = {
+    "indicators": "All indicators",
+    "setting": "By setting",
+    "need": "By primary need",
+    "age": "By age",
+    "sex": "By sex",
+}
+KEY_INDICATORS = (
+    "caseload",
+    "requests_received",
+    "plans_within_20_weeks_pct",
+    "requests_refused_pct",
+    "appeal_rate_pct",
+)
+
+
 @public_page
-def council_profile(request: Any, code: str) -> Any:
+def council_profile(request: Any, code: str, section: str = "") -> Any:
     council = services.find_council(code)
     if code != council.la_code:
-        target = reverse("statistics-council", args=[council.la_code])
+        target = profile_url(council, section)
         return redirect(target + _query(**request.GET.dict()), permanent=True)
-    return _profile(request, council)
+    return _place_page(request, council, section)
 
 
 @public_page
-def england_profile(request: Any) -> Any:
-    return _profile(request, services.england())
+def england_profile(request: Any, section: str = "") -> Any:
+    return _place_page(request, services.england(), section)
 
 
 @public_page
-def region_profile(request: Any, name: str) -> Any:
+def region_profile(request: Any, name: str, section: str = "") -> Any:
     region = services.find_region(name)
     if name != region_slug(region):
-        target = reverse("statistics-region", args=[region_slug(region)])
+        target = profile_url(region, section)
         return redirect(target + _query(**request.GET.dict()), permanent=True)
-    return _profile(request, region)
+    return _place_page(request, region, section)
 
 
 def region_slug(region: Council) -> str:
@@ -185,37 +203,116 @@ def region_slug(region: Council) -> str:
     return alias_key(region.name).replace(" ", "-")
 
 
-def profile_url(place: Council) -> str:
-    """The page of a council, a region or England."""
+def profile_url(place: Council, section: str = "") -> str:
+    """The page of a council, a region or England, or one of its sections."""
     if place.level == ENGLAND:
-        return reverse("statistics-england")
-    if place.level == REGION:
-        return reverse("statistics-region", args=[region_slug(place)])
-    return reverse("statistics-council", args=[place.la_code])
+        args: list[str] = []
+        name = "statistics-england"
+    elif place.level == REGION:
+        args, name = [region_slug(place)], "statistics-region"
+    else:
+        args, name = [place.la_code], "statistics-council"
+    if section:
+        return reverse(f"{name}-section", args=[*args, section])
+    return reverse(name, args=args)
 
 
-def _profile(request: Any, council: Council) -> Any:
+def _place_page(request: Any, place: Council, section: str) -> Any:
+    if section and section not in SECTIONS:
+        known = ", ".join(SECTIONS)
+        raise StatsError(f"There is no page '{section}' for {place.name}: try {known}.")
+    if section in breakdowns.TOPICS:
+        return _breakdown_page(request, place, breakdowns.known_topic(section))
+    return _profile(request, place, section)
+
+
+def _navigation(place: Council, current: str) -> list[tuple[str, str, bool]]:
+    """(label, address, is this page) for the place's pages."""
+    pages = [("", "Summary"), *SECTIONS.items()]
+    return [(label, profile_url(place, key), key == current) for key, label in pages]
+
+
+def _place_context(place: Council, section: str) -> dict[str, Any]:
+    return {
+        "council": place,
+        "profile_url": profile_url(place, section),
+        "region_url": _region_url(place),
+        "navigation": _navigation(place, section),
+        "releases": services.releases(),
+    }
+
+
+def _profile(request: Any, council: Council, section: str) -> Any:
     indicator = request.GET.get("indicator") or None
     if indicator is not None and indicator not in BY_ID:
         raise BadRequestError(f"There is no indicator '{indicator}'.")
     shape = _format(request)
     comparisons = services.compare(council, indicator)
+    summary = not section and indicator is None
+    if summary:
+        comparisons = tuple(c for c in comparisons if c.indicator in KEY_INDICATORS)
     if shape == "csv":
         body = text.show(council, comparisons, "csv")
-        return _csv(body, f"ehcp-statistics-{_file_code(council)}-{indicator or 'all'}.csv")
+        name = indicator or ("key" if summary else "all")
+        return _csv(body, f"ehcp-statistics-{_file_code(council)}-{name}.csv")
     context = {
-        "council": council,
-        "profile_url": profile_url(council),
+        **_place_context(council, section),
         "columns": [name for name, _ in text.columns(council)],
-        "region_url": _region_url(council),
         "sections": _sections(council, comparisons),
+        "summary": summary,
+        "setting": _setting_figure(council) if summary else None,
+        "setting_url": profile_url(council, "setting"),
+        "all_url": profile_url(council, "indicators"),
         "chosen": indicator,
         "indicators": INDICATORS,
         "csv_query": _query(indicator=indicator, format="csv"),
         "series_break_note": SERIES_BREAK_NOTE,
-        "releases": services.releases(),
     }
     return render(request, "statistics/council.html", context)
+
+
+@dataclass(frozen=True)
+class BreakdownFigure:
+    found: breakdowns.Breakdown
+    chart: Any
+    svg: str
+    chart_id: str
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _breakdown_figure(found: breakdowns.Breakdown) -> BreakdownFigure:
+    chart = breakdown_charts.build(found)
+    chart_id = f"{found.topic}-chart"
+    if isinstance(chart, breakdown_charts.BarChart):
+        drawn = svg.render_bars(chart, chart_id)
+    else:
+        drawn = svg.render(chart, chart_id)
+    rows = tuple(
+        (category, tuple(text.breakdown_cell(found.share(category, y)) for y in found.years))
+        for category in found.categories
+    )
+    base = ("All plans (the base)", tuple(text.base_cell(found.base(y)) for y in found.years))
+    return BreakdownFigure(found, chart, drawn, chart_id, (*rows, base))
+
+
+def _setting_figure(place: Council) -> BreakdownFigure | None:
+    try:
+        return _breakdown_figure(services.breakdown(place, "setting"))
+    except StatsError:
+        return None
+
+
+def _breakdown_page(request: Any, place: Council, topic: breakdowns.Topic) -> Any:
+    shape = _format(request)
+    found = services.breakdown(place, topic)
+    if shape == "csv":
+        return _csv(text.breakdown(found, "csv"), f"ehcp-{topic}-{_file_code(place)}.csv")
+    context = {
+        **_place_context(place, topic),
+        "figure": _breakdown_figure(found),
+        "csv_query": _query(format="csv"),
+    }
+    return render(request, "statistics/breakdown.html", context)
 
 
 def _file_code(place: Council) -> str:
