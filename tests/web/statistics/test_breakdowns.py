@@ -68,6 +68,9 @@ def test_the_first_page_shows_the_key_indicators_and_the_setting_chart(client):
     content = response.content.decode()
     assert 'aria-labelledby="setting-chart-title"' in content
     assert 'aria-current="page">Summary</a>' in content
+    headline = content.split('id="headline">')[1].split("</p>")[0]
+    assert headline.startswith("Bristol, City of ranked ")
+    assert "on the 20-week measure in 2024" in headline
     for section in ("indicators", "setting", "need", "age", "sex"):
         assert f'href="{page(section)}"' in content
 

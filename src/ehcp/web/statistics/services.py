@@ -20,6 +20,7 @@ import duckdb
 from django.conf import settings
 
 from ehcp.stats import breakdowns, queries
+from ehcp.stats import headline as headlines
 from ehcp.stats.catalogue import INDICATORS
 from ehcp.stats.errors import StatsError
 from ehcp.stats.queries import Comparison, Council, Ranked
@@ -169,6 +170,11 @@ def _regions(connection: duckdb.DuckDBPyConnection) -> tuple[Council, ...]:
 def compare(council: Council, indicator: str | None = None) -> tuple[Comparison, ...]:
     _required()
     return _ask(_compare, council, indicator)
+
+
+def headline(place: Council) -> str:
+    _required()
+    return _ask(headlines.headline, place)
 
 
 def breakdown(place: Council, topic: breakdowns.Topic) -> breakdowns.Breakdown:

@@ -260,6 +260,7 @@ def _profile(request: Any, council: Council, section: str) -> Any:
         "columns": [name for name, _ in text.columns(council)],
         "sections": _sections(council, comparisons),
         "summary": summary,
+        "headline": services.headline(council) if summary else "",
         "setting": _setting_figure(council) if summary else None,
         "setting_url": profile_url(council, "setting"),
         "all_url": profile_url(council, "indicators"),
