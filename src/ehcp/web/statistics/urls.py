@@ -16,6 +16,7 @@ urlpatterns = [
     path("regions/<str:name>/", views.region_profile, name="statistics-region"),
     path("regions/<str:name>/<str:section>/", views.region_profile,
          name="statistics-region-section"),
+    path("map/", views.england_map, name="statistics-map"),
     path("indicators/", views.indicator_list, name="statistics-indicators"),
     path("indicators/<str:indicator_id>/", views.indicator_detail, name="statistics-indicator"),
     path("league/<str:indicator_id>/<int:year>/", views.league_table, name="statistics-league"),

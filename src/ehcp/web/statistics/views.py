@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from ehcp.stats import breakdowns
+from ehcp.stats import breakdowns, hexlayout
 from ehcp.stats import render as text
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
 from ehcp.stats.councils import alias_key
@@ -32,7 +32,7 @@ from ehcp.stats.queries import (
     known_indicator,
 )
 from ehcp.web.frontend.permissions import Perm, requires
-from ehcp.web.statistics import breakdown_charts, charts, league, services, svg
+from ehcp.web.statistics import breakdown_charts, charts, hexmap, league, services, svg
 
 
 class BadRequestError(Exception):
@@ -472,6 +472,57 @@ def _headers(sorting: league.Sorting, chosen: Council | None) -> list[Header]:
         )
         for column, label, numeric in COLUMNS
     ]
+
+
+# The hex map of England.
+
+MAP_DEFAULT = "plans_within_20_weeks_pct"
+
+
+@public_page
+def england_map(request: Any) -> Any:
+    entry, year = _map_choice(request)
+    try:
+        ranked = services.rank(entry.id, year)
+    except StatsError as error:
+        raise BadRequestError(str(error)) from error
+    councils = services.councils()
+    drawn = hexmap.build(services.hex_layout(), ranked, councils, entry.unit)
+    links = {c.la_code: profile_url(c) for c in councils}
+    context = {
+        "entry": entry,
+        "year": year,
+        "map": drawn,
+        "svg": hexmap.render(drawn, "map-title", links),
+        "rows": [_league_row(r, entry, "") for r in sorted(ranked, key=lambda r: r.council.name)],
+        "rate": entry.unit == "percent",
+        "small_base": text.SMALL_BASE,
+        "indicators": [i for i in INDICATORS if i.unit != "status" and services.years().get(i.id)],
+        "years": services.years().get(entry.id, ()),
+        "attribution": hexlayout.ATTRIBUTION,
+        "releases": services.releases(),
+    }
+    return render(request, "statistics/map.html", context)
+
+
+def _map_choice(request: Any) -> tuple[Indicator, int]:
+    indicator_id = request.GET.get("indicator") or MAP_DEFAULT
+    if indicator_id not in BY_ID:
+        raise BadRequestError(f"There is no indicator '{indicator_id}'.")
+    entry = BY_ID[indicator_id]
+    if entry.unit == "status":
+        raise BadRequestError(f"{entry.title} is a status (Yes, No and so on): it is not mapped.")
+    years = services.years().get(indicator_id, ())
+    if not years:
+        raise BadRequestError(f"No council figures are published for {entry.title}.")
+    wanted = request.GET.get("year") or str(years[-1])
+    if not wanted.isdigit():
+        raise BadRequestError("The year must be a number, such as 2024.")
+    if int(wanted) not in years:
+        raise BadRequestError(
+            f"{entry.title} has council figures for {years[0]} to {years[-1]}, not {wanted}."
+        )
+    return entry, int(wanted)
 
 
 # Indicator definitions.
