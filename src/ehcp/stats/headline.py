@@ -1,8 +1,9 @@
 """The paragraph at the top of a place's page: where it stands on timeliness and caseload.
 
-For a council: "Bristol, City of ranked 139 of 150 councils on the 20-week measure in 2024
-(4th quartile): 17.3% of new plans were issued within 20 weeks, against England's 46.4%;
-up from 4.9% in 2022." Then the caseload: "4,931 children and young people had a plan in
+For a council: "Bristol, City of ranked 131 of 153 councils on the 20-week measure in 2024
+(4th quartile): 17.3% of new plans were issued within 20 weeks, against England's 45.9%;
+down from 38.1% in 2022." Then its place among the councils most like it (`comparators`),
+and the caseload: "4,931 children and young people had a plan in
 January 2025, up 12.5% on a year before." Every figure is the published one, shown at DfE's
 precision; ranks count the councils with a figure that year (ties share a rank).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import duckdb
 
 from ehcp.stats.catalogue import BY_ID
+from ehcp.stats.comparators import comparators, standing
 from ehcp.stats.errors import StatsError
 from ehcp.stats.queries import Comparison, Council, Value, compare, rank
 from ehcp.stats.render import shown
@@ -23,7 +25,11 @@ ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
 
 def headline(connection: duckdb.DuckDBPyConnection, place: Council) -> str:
     """One paragraph; empty if the place has neither a 20-week figure nor a caseload."""
-    parts = [_timeliness(connection, place), _caseload(connection, place)]
+    parts = [
+        _timeliness(connection, place),
+        _group(connection, place),
+        _caseload(connection, place),
+    ]
     return " ".join(part for part in parts if part)
 
 
@@ -73,6 +79,22 @@ def _change(rows: list[Comparison], latest: Comparison) -> str:
         return f"; the same as in {before.year}"
     word = "up" if float(latest.council.value) > float(before.council.value) else "down"
     return f"; {word} from {was} in {before.year}"
+
+
+def _group(connection: duckdb.DuckDBPyConnection, place: Council) -> str:
+    if not place.is_council:
+        return ""
+    try:
+        found = comparators(connection, place)
+    except StatsError:
+        return ""
+    where = standing(connection, found, MEASURE)
+    if where is None:
+        return ""
+    return (
+        f"Among the {len(found.closest)} councils most like it, it comes {where.position} of "
+        f"{where.of} on that measure in {where.year}."
+    )
 
 
 def _caseload(connection: duckdb.DuckDBPyConnection, place: Council) -> str:

@@ -21,6 +21,7 @@ import duckdb
 from django.conf import settings
 
 from ehcp.stats import breakdowns, hexlayout, queries
+from ehcp.stats import comparators as comparator
 from ehcp.stats import headline as headlines
 from ehcp.stats.catalogue import INDICATORS
 from ehcp.stats.errors import StatsError
@@ -186,6 +187,11 @@ def hex_layout() -> tuple[Hex, ...]:
 @functools.lru_cache(maxsize=4)
 def _layout(path: str, stamp: Stamp | None) -> tuple[Hex, ...]:
     return hexlayout.load(Path(path))[1]
+
+
+def comparators(place: Council) -> comparator.Comparators:
+    _required()
+    return _ask(comparator.comparators, place)
 
 
 def headline(place: Council) -> str:

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from ehcp.stats import breakdowns, hexlayout
+from ehcp.stats import comparators as comparator
+from ehcp.stats import headline as headlines
 from ehcp.stats import render as text
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
 from ehcp.stats.councils import alias_key
@@ -165,6 +167,7 @@ SECTIONS = {
     "need": "By primary need",
     "age": "By age",
     "sex": "By sex",
+    "similar": "Similar councils",
 }
 KEY_INDICATORS = (
     "caseload",
@@ -221,15 +224,23 @@ def _place_page(request: Any, place: Council, section: str) -> Any:
     if section and section not in SECTIONS:
         known = ", ".join(SECTIONS)
         raise StatsError(f"There is no page '{section}' for {place.name}: try {known}.")
+    if section == "similar" and not place.is_council:
+        raise StatsError(f"{place.name} is not a council, so it has no similar councils page.")
     if section in breakdowns.TOPICS:
         return _breakdown_page(request, place, breakdowns.known_topic(section))
+    if section == "similar":
+        return _similar_page(request, place)
     return _profile(request, place, section)
 
 
 def _navigation(place: Council, current: str) -> list[tuple[str, str, bool]]:
     """(label, address, is this page) for the place's pages."""
     pages = [("", "Summary"), *SECTIONS.items()]
-    return [(label, profile_url(place, key), key == current) for key, label in pages]
+    return [
+        (label, profile_url(place, key), key == current)
+        for key, label in pages
+        if key != "similar" or place.is_council
+    ]
 
 
 def _place_context(place: Council, section: str) -> dict[str, Any]:
@@ -264,6 +275,7 @@ def _profile(request: Any, council: Council, section: str) -> Any:
         "setting": _setting_figure(council) if summary else None,
         "setting_url": profile_url(council, "setting"),
         "all_url": profile_url(council, "indicators"),
+        "similar_url": profile_url(council, "similar"),
         "chosen": indicator,
         "indicators": INDICATORS,
         "csv_query": _query(indicator=indicator, format="csv"),
@@ -472,6 +484,51 @@ def _headers(sorting: league.Sorting, chosen: Council | None) -> list[Header]:
         )
         for column, label, numeric in COLUMNS
     ]
+
+
+@dataclass(frozen=True)
+class SimilarRow:
+    council: Council
+    url: str
+    figures: tuple[str, ...]
+    distance: str
+    measure: str
+    own: bool
+
+
+def _similar_page(request: Any, place: Council) -> Any:
+    _format(request)
+    try:
+        found = services.comparators(place)
+    except StatsError as error:
+        context = {**_place_context(place, "similar"), "found": None, "reason": str(error)}
+        return render(request, "statistics/similar.html", context)
+    year = services.years().get(headlines.MEASURE, ())[-1]
+    ranked = {r.council.la_code: r for r in services.rank(headlines.MEASURE, year)}
+    rows = [_similar_row(found.own, "", ranked, own=True)]
+    rows += [_similar_row(c.profile, f"{c.distance:.2f}", ranked) for c in found.closest]
+    context = {
+        **_place_context(place, "similar"),
+        "found": found,
+        "rows": rows,
+        "features": comparator.FEATURES,
+        "measure": BY_ID[headlines.MEASURE],
+        "measure_year": year,
+        "penalty": comparator.REGION_PENALTY,
+        "growth_years": comparator.GROWTH_YEARS,
+    }
+    return render(request, "statistics/similar.html", context)
+
+
+def _similar_row(
+    profile: comparator.Profile, distance: str, ranked: dict[str, Ranked], *, own: bool = False
+) -> SimilarRow:
+    figure = ranked.get(profile.council.la_code)
+    measure = text.shown(figure.value, "percent") if figure else "no figure"
+    figures = (f"{profile.plans:,.0f}", f"{profile.growth:.1f}%", f"{profile.mainstream:.1f}%",
+               f"{profile.special:.1f}%")  # fmt: skip
+    return SimilarRow(profile.council, profile_url(profile.council), figures, distance,
+                      measure, own)  # fmt: skip
 
 
 # The hex map of England.
