@@ -100,7 +100,7 @@ def percentiles(action: Callable[[], object]) -> tuple[float, float]:
 PAGES = {
     "council": "/statistics/councils/801/",
     "england": "/statistics/england/",
-    "map": "/statistics/map/",
+    "map": "/statistics/england/map/",
 }
 
 

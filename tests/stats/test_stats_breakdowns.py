@@ -86,6 +86,13 @@ def test_ages_before_the_person_level_return_are_the_published_bands(capsys, sto
     }
 
 
+def test_years_with_only_markers_are_left_out(capsys, store_path):
+    # sen2_age_caseload.csv prints z for every EHC plan cell from 2010 to 2014.
+    found = figures(capsys, store_path, "--la", "Bristol", "--by", "age")
+    assert min(int(f["year"]) for f in found) == 2015
+    assert 2023 not in {f["year"] for f in found}
+
+
 def test_settings_are_the_catalogue_percentages(capsys, store_path):
     published = bristol(RELEASE_2025, "caseload.csv", "201819")[0]
     found = figures(capsys, store_path, "--la", "Bristol", "--by", "setting", "--year", "2019")

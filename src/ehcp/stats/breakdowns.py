@@ -99,7 +99,9 @@ def breakdown(
     )  # fmt: skip
     if year is not None:
         shares = [s for s in shares if s.year == year]
-    shares = [s for s in shares if s.percent is not None or s.count is not None or s.marker]
+    # A year with markers only (ages before EHC plans began, 2010 to 2014) is left out.
+    numbered = {s.year for s in shares if s.percent is not None or s.count is not None}
+    shares = [s for s in shares if s.year in numbered]
     if not shares:
         when = f" for {year}" if year is not None else ""
         raise StatsError(f"{place.name} has no figures by {topic}{when}.")

@@ -11,8 +11,8 @@ from .conftest import run_axe
 pytestmark = pytest.mark.browser
 
 PAGES = [
-    "/statistics/map/",
-    "/statistics/map/?indicator=caseload&year=2019",
+    "/statistics/england/map/",
+    "/statistics/england/map/?indicator=caseload&year=2019",
     "/statistics/councils/801/",
     "/statistics/councils/801/setting/",
     "/statistics/councils/801/need/",
@@ -25,7 +25,7 @@ PAGES = [
 
 
 def test_the_map_has_a_key_and_every_hexagon_links_to_its_council(page, artifacts):
-    page.goto("/statistics/map/")
+    page.goto("/statistics/england/map/")
     assert page.get_by_role("heading", name="Key").is_visible()
     assert page.locator(".app-legend li").count() >= 5
     hexagons = page.locator("svg.app-hexmap__svg a")
@@ -60,11 +60,11 @@ def test_the_sub_pages_work_without_javascript(browser, live_server):
     tab.get_by_role("link", name="By primary need").click()
     tab.wait_for_url("**/statistics/councils/801/need/")
     assert tab.get_by_role("link", name="By primary need").get_attribute("aria-current") == "page"
-    tab.goto("/statistics/map/")
+    tab.goto("/statistics/england/map/")
     tab.get_by_label("Indicator").select_option("caseload")
     tab.get_by_label("Year").fill("2019")
     tab.get_by_role("button", name="Show map").click()
-    tab.wait_for_url("**/statistics/map/?indicator=caseload&year=2019")
+    tab.wait_for_url("**/statistics/england/map/?indicator=caseload&year=2019")
     heading = "EHC plans in place (January), 2019, by council"
     assert tab.get_by_role("heading", name=heading).count() == 1
     context.close()

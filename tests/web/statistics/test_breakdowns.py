@@ -15,7 +15,7 @@ from .conftest import BRISTOL, table_rows, text_of
 
 
 def page(section: str, code: str = BRISTOL) -> str:
-    return reverse("statistics-council-section", args=[code, section])
+    return reverse("statistics-council", args=[code, section])
 
 
 def test_bristol_by_setting_shows_dfes_counts_and_shares(client):
@@ -53,8 +53,8 @@ def test_every_breakdown_downloads_the_rows_its_table_shows(client, section):
 
 
 def test_england_and_regions_have_the_breakdowns_too(client):
-    england = client.get(reverse("statistics-england-section", args=["sex"]))
-    region = client.get(reverse("statistics-region-section", args=["south-west", "age"]))
+    england = client.get(reverse("statistics-england", args=["sex"]))
+    region = client.get(reverse("statistics-region", args=["south-west", "age"]))
     assert england.status_code == region.status_code == 200
     # caseload.csv 2024/25, England: Female 187,502 of 638,745 plans.
     assert "187,502 (29.4%)" in england.content.decode()

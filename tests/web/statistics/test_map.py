@@ -16,7 +16,7 @@ from ehcp.web.statistics import services
 
 from .conftest import table_rows, text_of
 
-MAP = reverse("statistics-map")
+MAP = reverse("statistics-england", args=["map"])
 
 
 def links(content: bytes) -> dict[str, str]:

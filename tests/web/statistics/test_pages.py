@@ -19,7 +19,7 @@ EXCLUDING = "plans_within_20_weeks_excl_exceptions_pct"
 
 def profile(code: str = BRISTOL, **query: str) -> str:
     """The council's all-indicators page (its first page shows only the key indicators)."""
-    url = reverse("statistics-council-section", args=[code, "indicators"])
+    url = reverse("statistics-council", args=[code, "indicators"])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
@@ -195,7 +195,7 @@ def test_league_order_and_quartiles_come_from_ehcp_stats(client, store):
 
 
 def test_england_has_its_own_page_with_dfes_figures(client):
-    response = client.get(reverse("statistics-england-section", args=["indicators"]))
+    response = client.get(reverse("statistics-england", args=["indicators"]))
     assert response.status_code == 200
     ids = [section.indicator.id for section in response.context["sections"]]
     requests = table_rows(response.content)[ids.index("requests_received")]
@@ -205,7 +205,7 @@ def test_england_has_its_own_page_with_dfes_figures(client):
 
 
 def test_a_region_page_sets_the_region_beside_england(client):
-    response = client.get(reverse("statistics-region-section", args=["south-west", "indicators"]))
+    response = client.get(reverse("statistics-region", args=["south-west", "indicators"]))
     assert response.status_code == 200
     ids = [section.indicator.id for section in response.context["sections"]]
     rows = table_rows(response.content)[ids.index(TWENTY_WEEKS)]

@@ -15,7 +15,7 @@ from .conftest import BRISTOL, table_rows, text_of
 
 
 def similar(code: str = BRISTOL) -> str:
-    return reverse("statistics-council-section", args=[code, "similar"])
+    return reverse("statistics-council", args=[code, "similar"])
 
 
 def test_bristols_comparators_are_listed_closest_first_with_their_figures(client, store):
@@ -58,7 +58,7 @@ def test_a_council_that_cannot_be_compared_is_told_so(client):
 
 
 def test_england_has_no_similar_councils_page(client):
-    response = client.get(reverse("statistics-england-section", args=["similar"]))
+    response = client.get(reverse("statistics-england", args=["similar"]))
     assert response.status_code == 404
     assert "England is not a council" in text_of(response.content)
     assert "Similar councils" not in text_of(client.get(reverse("statistics-england")).content)

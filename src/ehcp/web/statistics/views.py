@@ -216,11 +216,18 @@ def profile_url(place: Council, section: str = "") -> str:
     else:
         args, name = [place.la_code], "statistics-council"
     if section:
-        return reverse(f"{name}-section", args=[*args, section])
-    return reverse(name, args=args)
+        return reverse(name, kwargs={**dict(zip(_KEYS[name], args, strict=False)),
+                                     "section": section})  # fmt: skip
+    return reverse(name, kwargs=dict(zip(_KEYS[name], args, strict=False)))
+
+
+_KEYS = {"statistics-england": (), "statistics-region": ("name",),
+         "statistics-council": ("code",)}  # fmt: skip
 
 
 def _place_page(request: Any, place: Council, section: str) -> Any:
+    if section == "map" and place.level == ENGLAND:
+        return _map_page(request)
     if section and section not in SECTIONS:
         known = ", ".join(SECTIONS)
         raise StatsError(f"There is no page '{section}' for {place.name}: try {known}.")
@@ -236,6 +243,8 @@ def _place_page(request: Any, place: Council, section: str) -> Any:
 def _navigation(place: Council, current: str) -> list[tuple[str, str, bool]]:
     """(label, address, is this page) for the place's pages."""
     pages = [("", "Summary"), *SECTIONS.items()]
+    if place.level == ENGLAND:
+        pages.append(("map", "Map of councils"))
     return [
         (label, profile_url(place, key), key == current)
         for key, label in pages
@@ -536,8 +545,8 @@ def _similar_row(
 MAP_DEFAULT = "plans_within_20_weeks_pct"
 
 
-@public_page
-def england_map(request: Any) -> Any:
+def _map_page(request: Any) -> Any:
+    """England's map of councils (`/statistics/england/map/`)."""
     entry, year = _map_choice(request)
     try:
         ranked = services.rank(entry.id, year)
@@ -557,6 +566,7 @@ def england_map(request: Any) -> Any:
         "indicators": [i for i in INDICATORS if i.unit != "status" and services.years().get(i.id)],
         "years": services.years().get(entry.id, ()),
         "attribution": hexlayout.ATTRIBUTION,
+        "map_url": profile_url(services.england(), "map"),
         "releases": services.releases(),
     }
     return render(request, "statistics/map.html", context)
