@@ -556,6 +556,7 @@ def _map_page(request: Any) -> Any:
     drawn = hexmap.build(services.hex_layout(), ranked, councils, entry.unit)
     links = {c.la_code: profile_url(c) for c in councils}
     context = {
+        **_place_context(services.england(), "map"),
         "entry": entry,
         "year": year,
         "map": drawn,
@@ -566,9 +567,8 @@ def _map_page(request: Any) -> Any:
         "indicators": [i for i in INDICATORS if i.unit != "status" and services.years().get(i.id)],
         "years": services.years().get(entry.id, ()),
         "attribution": hexlayout.ATTRIBUTION,
-        "map_url": profile_url(services.england(), "map"),
-        "releases": services.releases(),
     }
+    context["map_url"] = context["profile_url"]
     return render(request, "statistics/map.html", context)
 
 
