@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ehcp.forecast import Parameters, figures_from_rows, fit, simulate
-from ehcp.stats.breakdowns import read_breakdowns
+from ehcp.stats.forecast_inputs import read_breakdowns
 from ehcp.stats.store import connect, import_releases
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dfe-ehcp-statistics"

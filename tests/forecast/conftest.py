@@ -10,7 +10,7 @@ import pytest
 
 from ehcp.forecast import Figures, Model, figures_from_rows, fit
 from ehcp.forecast.data import before
-from ehcp.stats.breakdowns import read_breakdowns
+from ehcp.stats.forecast_inputs import read_breakdowns
 from ehcp.stats.store import connect, import_releases
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "dfe-ehcp-statistics"

@@ -278,3 +278,28 @@ def test_mediations_sum_the_three_person_level_counts(store: duckdb.DuckDBPyConn
     assert parts["mediations"] == (
         parts["request_mediations"] + parts["assessment_mediations"] + parts["other_mediations"]
     )
+
+
+def test_tribunal_appeals_go_to_the_council_named_not_the_code_misprinted(
+    store: duckdb.DuckDBPyConnection,
+) -> None:
+    # The tribunal file prints "Northamptonshire,892" and "Nottingham,891" and
+    # "Nottinghamshire,928"; every other file has 928, 892 and 891 for them. Its 2018 cells
+    # for Northamptonshire read 145 appeals of 4,530 decisions.
+    rows = store.execute(
+        "SELECT la_code, la_name, value FROM observation WHERE indicator = 'tribunal_appeals' "
+        "AND year = 2018 AND la_name IN ('Northamptonshire', 'Nottingham', 'Nottinghamshire')"
+        " ORDER BY la_code"
+    ).fetchall()
+    assert [(code, name) for code, name, _ in rows] == [
+        ("891", "Nottinghamshire"),
+        ("892", "Nottingham"),
+        ("928", "Northamptonshire"),
+    ]
+    assert rows[2][2] == 145
+    names = dict(store.execute("SELECT la_code, name FROM council").fetchall())
+    assert (names["891"], names["892"], names["928"]) == (
+        "Nottinghamshire",
+        "Nottingham",
+        "Northamptonshire",
+    )

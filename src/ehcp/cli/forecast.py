@@ -17,8 +17,8 @@ import numpy as np
 from ehcp.cli.errors import UserError
 from ehcp.forecast import ForecastError, figures_from_rows, fit, simulate
 from ehcp.forecast.summary import by, summarise, totals
-from ehcp.stats.breakdowns import read_breakdowns
 from ehcp.stats.errors import StatsError
+from ehcp.stats.forecast_inputs import read_breakdowns
 from ehcp.stats.store import connect, default_store_path
 
 COLUMNS = ("year", "group", "mean", "p5", "p25", "median", "p75", "p95", "p10_cal", "p90_cal")

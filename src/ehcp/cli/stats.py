@@ -3,6 +3,7 @@
 ehcp stats import PATH...            release zips or extracted folders, both eras
 ehcp stats show --la NAME_OR_CODE    a council beside its region and England (or England itself)
 ehcp stats show --region NAME        a region beside England
+ehcp stats show --la NAME --by setting|need|age|sex   plans broken down, year by year
 ehcp stats rank --indicator ID --year Y
 ehcp stats indicators                the catalogue
 ehcp stats download                  the latest release from Explore Education Statistics
@@ -18,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ehcp.cli.errors import UserError
+from ehcp.stats import breakdowns, queries, render
 from ehcp.stats import download as fetching
-from ehcp.stats import queries, render
 from ehcp.stats.docs import catalogue_markdown
 from ehcp.stats.errors import StatsError
 from ehcp.stats.store import connect, default_store_path, import_releases
@@ -112,6 +113,11 @@ def _add_show(commands: Any) -> None:
     )
     parser.add_argument("--year", type=int, help="only this year (default: every year)")
     parser.add_argument("--indicator", metavar="ID", help="only this indicator")
+    parser.add_argument(
+        "--by",
+        metavar="TOPIC",
+        help="plans by setting, need, age or sex, instead of the indicators",
+    )
     _format_option(parser, render.FORMATS)
     _store_option(parser)
     parser.set_defaults(handler=_show)
@@ -121,11 +127,18 @@ def _add_show(commands: Any) -> None:
 def _show(args: argparse.Namespace) -> int:
     if args.indicator:
         queries.known_indicator(args.indicator)
+    topic = breakdowns.known_topic(args.by) if args.by is not None else None
+    if topic and args.indicator:
+        raise StatsError("Give either --by or --indicator, not both.")
     with connect(_store(args), read_only=True) as connection:
         if args.region is not None:
             council = queries.find_region(connection, args.region)
         else:
             council = queries.find_place(connection, args.la)
+        if topic:
+            split = breakdowns.breakdown(connection, council, topic, args.year)
+            sys.stdout.write(render.breakdown(split, args.format))
+            return 0
         found = queries.compare(connection, council, year=args.year, indicator=args.indicator)
     sys.stdout.write(render.show(council, found, args.format))
     return 0

@@ -1,7 +1,7 @@
 """Published figures per place, in the shape the model reads, and the data-quality flags.
 
 `Figures` is built from plain rows (place code, name, level, year, kind, key, value), such as
-`ehcp.stats.breakdowns.read_breakdowns` returns. Caseload rows carry their January census
+`ehcp.stats.forecast_inputs.read_breakdowns` returns. Caseload rows carry their January census
 year; flows (`new`, `ceased`, `ceased_transfer`) carry their calendar year and become known
 with the next January's census, so their data year is the calendar year + 1.
 """
@@ -39,7 +39,7 @@ SERIES_BREAK = 2023
 
 
 class Row(Protocol):
-    """One published figure (`ehcp.stats.breakdowns.Breakdown` has this shape)."""
+    """One published figure (`ehcp.stats.forecast_inputs.Breakdown` has this shape)."""
 
     @property
     def place_code(self) -> str: ...

@@ -1,208 +1,197 @@
-"""The published breakdowns a demand forecast needs, read from the store as plain rows.
+"""A place's plans broken down by setting, primary need, age or sex, year by year.
 
-Each row is a `Breakdown`: a place (council, region or England), a year, a kind of figure and
-a key within it. Caseload figures carry the year of their January census (`202425` is 2025);
-flows (new and ceased plans) carry their calendar year. Cells printed as markers (`x`, `z`, ...)
-are left out, so a missing row means "not published".
-
-Kinds: `total`; `band` (the 2022 release's age bands); `age` (single-year ages, `under 3` as 2);
-`setting` (placement groups, see `SETTING_COLUMNS`); `need` (primary need, all ages);
-`need_age` (key `AGE:NEED`); `age_setting` (key `AGE:SETTING`); `new`; `ceased`;
-`ceased_transfer` (plans ceased because the child moved to another council).
+Setting and need are catalogue indicators (percentages of all plans, with the count and the
+base beside them). Age and sex are the caseload's own breakdowns: counts, with each one's share
+of the year's plans derived here. For each year the newest release that breaks the caseload
+down that way is used, so ages come from the aggregate return's bands up to January 2022 and
+from the person-level return's single years of age (summed into the same bands) from 2024.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import duckdb
 
-LEVELS = {"Local authority": "council", "Regional": "region", "National": "england"}
+from ehcp.stats.catalogue import BY_ID, NEED_TYPES, SETTINGS
+from ehcp.stats.errors import StatsError
+from ehcp.stats.queries import Council
 
-SETTING_COLUMNS: dict[str, tuple[str, ...]] = {
-    "mainstream": (
-        "mainstream_la_maintained",
-        "mainstream_academy",
-        "mainstream_free_school",
-        "mainstream_independent",
+Topic = Literal["setting", "need", "age", "sex"]
+TOPICS: tuple[Topic, ...] = ("setting", "need", "age", "sex")
+TITLES: dict[Topic, str] = {
+    "setting": "Plans by setting",
+    "need": "Plans by primary need",
+    "age": "Plans by age",
+    "sex": "Plans by sex",
+}
+AGE_BANDS = ("Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25", "Unknown")
+SEXES = ("Female", "Male", "Unknown")
+NOTES: dict[Topic, tuple[str, ...]] = {
+    "setting": (
+        "Resourced provision and SEN units are part of mainstream schools, so they are also "
+        "counted in the mainstream figure; the settings add up to more than 100%.",
     ),
-    "resourced": (
-        "mainstream_la_maintained_resourced_provision",
-        "mainstream_la_maintained_senunit",
-        "mainstream_academy_resourced_provision",
-        "mainstream_academy_senunit",
-        "mainstream_free_school_resourced_provision",
-        "mainstream_free_school_senunit",
+    "need": ("Published for January 2025 only (the reporting year 2025 release).",),
+    "age": (
+        "Up to January 2022 DfE published age bands (aggregate return); from January 2024 "
+        "single years of age (person-level return), which Open EHCP sums into the same bands. "
+        "January 2023 has no age breakdown. Shares are of all plans that year.",
     ),
-    "special": ("special_la_maintained", "special_academy_free"),
-    "independent": ("special_independent", "special_non_maintained"),
-    "ap": ("ap_pru_total",),
-    "fe": ("fe_total",),
-    "other": ("ed_elsewhere",),
-    "early_years": ("nm_early_years",),
+    "sex": (
+        "Published from January 2024 (person-level return). Shares are of all plans that year.",
+    ),
 }
 
-NEED_COLUMNS = {
-    "asd": "number_asd",
-    "hi": "number_hi",
-    "mld": "number_mld",
-    "msi": "number_msi",
-    "oth": "number_oth",
-    "pd": "number_pd",
-    "pmld": "number_pmld",
-    "semh": "number_semh",
-    "slcn": "number_slcn",
-    "sld": "number_sld",
-    "spld": "number_spld",
-    "vi": "number_vi",
-    "unknown": "number_need_unknown",
-}
 
-BANDS_2022 = ("Under 5", "Age 5 to 10", "Age 11 to 15", "Age 16 to 19", "Age 20 to 25")
+@dataclass(frozen=True)
+class Share:
+    """One category in one year: plans, their share of all plans, and that base."""
+
+    category: str
+    year: int
+    count: float | None
+    percent: float | None
+    base: float | None
+    marker: str | None
+    decimals: int | None = 1
 
 
 @dataclass(frozen=True)
 class Breakdown:
-    """One published figure: `value` plans of `kind`/`key` in `place_code` in `year`."""
+    topic: Topic
+    place: Council
+    categories: tuple[str, ...]
+    years: tuple[int, ...]
+    shares: tuple[Share, ...]
 
-    place_code: str
-    place_name: str
-    level: str
-    year: int
-    kind: str
-    key: str
-    value: int
+    @property
+    def title(self) -> str:
+        return TITLES[self.topic]
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return NOTES[self.topic]
 
-def read_breakdowns(connection: duckdb.DuckDBPyConnection) -> list[Breakdown]:
-    """Every figure the forecast reads, from whichever releases the store holds."""
-    published = connection.execute("SELECT table_name FROM published_file").fetchall()
-    tables = {row[0] for row in published}
-    rows: list[Breakdown] = []
-    if "published_2025_caseload" in tables:
-        rows += _caseload(connection)
-        rows += _flows(connection, "published_2025_newplans", "new_ehc_plans", "new")
-    if "published_2025_ceased_plans" in tables:
-        rows += _flows(connection, "published_2025_ceased_plans", "total_ceased", "ceased")
-        rows += _flows(connection, "published_2025_ceased_plans", "transfer", "ceased_transfer")
-    if "published_2025_sen_needs_all_plans" in tables:
-        rows += _needs(connection)
-    if "published_2022_sen2_age_caseload" in tables:
-        rows += _bands(connection)
-    return rows
+    def base(self, year: int) -> float | None:
+        """All plans that year: the base of every share."""
+        return next((s.base for s in self.shares if s.year == year and s.base), None)
+
+    def share(self, category: str, year: int) -> Share | None:
+        return next((s for s in self.shares if s.category == category and s.year == year), None)
 
 
-def _number(text: object) -> int | None:
-    try:
-        return int(str(text).replace(",", ""))
-    except ValueError:
-        return None
+def known_topic(text: str) -> Topic:
+    for topic in TOPICS:
+        if text == topic:
+            return topic
+    raise StatsError(f"There is no breakdown '{text}': choose setting, need, age or sex.")
 
 
-def _census_year(period: str) -> int:
-    """`202425` and `2025` are both January 2025."""
-    return int(period[-2:]) + 2000 if len(period) == 6 else int(period)
+def breakdown(
+    connection: duckdb.DuckDBPyConnection, place: Council, topic: Topic, year: int | None = None
+) -> Breakdown:
+    """The place's plans by `topic`, every year with figures (or only `year`)."""
+    shares = _indicator_shares(connection, place, topic) if topic in ("setting", "need") else (
+        _caseload_shares(connection, place, topic)
+    )  # fmt: skip
+    if year is not None:
+        shares = [s for s in shares if s.year == year]
+    # A year with markers only (ages before EHC plans began, 2010 to 2014) is left out.
+    numbered = {s.year for s in shares if s.percent is not None or s.count is not None}
+    shares = [s for s in shares if s.year in numbered]
+    if not shares:
+        when = f" for {year}" if year is not None else ""
+        raise StatsError(f"{place.name} has no figures by {topic}{when}.")
+    order = _categories(topic)
+    present = {s.category for s in shares}
+    categories = tuple(c for c in order if c in present)
+    years = tuple(sorted({s.year for s in shares}))
+    return Breakdown(topic, place, categories, years, tuple(shares))
 
 
-def _age_key(breakdown: str) -> str | None:
-    text = breakdown.removeprefix("age ").strip()
-    if text == "under 3":
-        return "2"
-    return text if text.isdigit() else None
+def _categories(topic: Topic) -> tuple[str, ...]:
+    if topic == "setting":
+        names = [
+            BY_ID[f"setting_{ident}_pct"].title.removeprefix("Setting: ") for ident, *_ in SETTINGS
+        ]
+        return tuple(name[0].upper() + name[1:] for name in names)
+    if topic == "need":
+        return tuple(title for _, title in NEED_TYPES)
+    return AGE_BANDS if topic == "age" else SEXES
 
 
-def _place(row: tuple[object, ...]) -> tuple[str, str, str]:
-    """(code, name, level) from (level, old_la_code, la_name, region_code, region_name)."""
-    level = LEVELS[str(row[0])]
-    if level == "council":
-        return str(row[1]), str(row[2]), level
-    if level == "region":
-        return str(row[3]), str(row[4]), level
-    return "E92000001", "England", level
+def _indicator_ids(topic: Topic) -> dict[str, str]:
+    if topic == "setting":
+        ids = [f"setting_{ident}_pct" for ident, *_ in SETTINGS]
+    else:
+        ids = [f"need_{code}_pct" for code, _ in NEED_TYPES]
+    return dict(zip(ids, _categories(topic), strict=True))
 
 
-_PLACE = "geographic_level, old_la_code, la_name, region_code, region_name"
+def _indicator_shares(
+    connection: duckdb.DuckDBPyConnection, place: Council, topic: Topic
+) -> list[Share]:
+    ids = _indicator_ids(topic)
+    rows = connection.execute(
+        "SELECT indicator, year, numerator, value, denominator, marker, decimals FROM headline "
+        "WHERE area_code = ? AND list_contains(?, indicator) ORDER BY year",
+        [place.la_code, list(ids)],
+    ).fetchall()
+    return [Share(ids[row[0]], int(row[1]), *row[2:]) for row in rows]
 
 
-def _caseload(connection: duckdb.DuckDBPyConnection) -> Iterator[Breakdown]:
-    groups = ", ".join(
-        f"{' + '.join(f'TRY_CAST({c} AS BIGINT)' for c in columns)} AS {name}"
-        for name, columns in SETTING_COLUMNS.items()
-    )
-    # Column and table names come from this module, never from user text.
-    sql = (
-        f"SELECT {_PLACE}, time_period, breakdown_topic, breakdown, ehcplans, {groups} "  # noqa: S608
-        "FROM published_2025_caseload WHERE breakdown_topic IN "
-        "('All EHC plans', 'Child or young persons age')"
-    )
-    for row in connection.execute(sql).fetchall():
-        code, name, level = _place(row)
-        year, topic, breakdown = _census_year(str(row[5])), row[6], str(row[7])
-        age = _age_key(breakdown) if topic != "All EHC plans" else None
-        total = _number(row[8])
-        settings = dict(zip(SETTING_COLUMNS, row[9:], strict=True))
-        if topic == "All EHC plans":
-            if total is not None:
-                yield Breakdown(code, name, level, year, "total", "", total)
-            for setting, value in settings.items():
-                if value is not None:
-                    yield Breakdown(code, name, level, year, "setting", setting, int(value))
-        elif age is not None:
-            if total is not None:
-                yield Breakdown(code, name, level, year, "age", age, total)
-            for setting, value in settings.items():
-                if value is not None:
-                    key = f"{age}:{setting}"
-                    yield Breakdown(code, name, level, year, "age_setting", key, int(value))
+CASELOAD_ROWS = """
+WITH topic AS (
+    SELECT * FROM observation
+    WHERE indicator = 'caseload' AND area_code = ? AND list_contains(?, breakdown_topic)),
+newest AS (SELECT year, max(release) AS release FROM topic GROUP BY year),
+total AS (
+    SELECT year, value FROM headline
+    WHERE indicator = 'caseload' AND area_code = ?)
+SELECT topic.year, topic.breakdown, topic.value, topic.marker, total.value
+FROM topic JOIN newest USING (year, release) LEFT JOIN total USING (year)
+ORDER BY topic.year
+"""
 
 
-def _flows(
-    connection: duckdb.DuckDBPyConnection, table: str, column: str, kind: str
-) -> Iterator[Breakdown]:
-    # Column and table names come from this module, never from user text.
-    sql = (
-        f"SELECT {_PLACE}, time_period, {column} FROM {table} "  # noqa: S608
-        "WHERE breakdown_topic IN ('New EHC plans', 'All ceased EHC plans')"
-    )
-    for row in connection.execute(sql).fetchall():
-        code, name, level = _place(row)
-        value = _number(row[6])
+def _caseload_shares(
+    connection: duckdb.DuckDBPyConnection, place: Council, topic: Topic
+) -> list[Share]:
+    topics = ["Age band", "Child or young persons age"] if topic == "age" else ["Sex"]
+    rows = connection.execute(CASELOAD_ROWS, [place.la_code, topics, place.la_code]).fetchall()
+    grouped: dict[tuple[int, str], list[Any]] = {}
+    for year, category, value, marker, total in rows:
+        name = age_band(str(category)) if topic == "age" else str(category)
+        entry = grouped.setdefault((int(year), name), [None, None, total])
         if value is not None:
-            yield Breakdown(code, name, level, int(str(row[5])), kind, "", value)
+            entry[0] = (entry[0] or 0.0) + float(value)
+        elif entry[1] is None:
+            entry[1] = marker
+    return [_share(year, name, *entry) for (year, name), entry in grouped.items()]
 
 
-def _needs(connection: duckdb.DuckDBPyConnection) -> Iterator[Breakdown]:
-    columns = ", ".join(NEED_COLUMNS.values())
-    # Column and table names come from this module, never from user text.
-    sql = (
-        f"SELECT {_PLACE}, time_period, breakdown_topic, breakdown, {columns} "  # noqa: S608
-        "FROM published_2025_sen_needs_all_plans WHERE breakdown_topic IN "
-        "('All EHC plans', 'Child or young persons age')"
-    )
-    for row in connection.execute(sql).fetchall():
-        code, name, level = _place(row)
-        year, topic = _census_year(str(row[5])), row[6]
-        age = _age_key(str(row[7])) if topic != "All EHC plans" else None
-        if topic != "All EHC plans" and age is None:
-            continue
-        for need, text in zip(NEED_COLUMNS, row[8:], strict=True):
-            value = _number(text)
-            if value is None:
-                continue
-            kind, key = ("need", need) if age is None else ("need_age", f"{age}:{need}")
-            yield Breakdown(code, name, level, year, kind, key, value)
+def _share(
+    year: int, category: str, count: float | None, marker: str | None, total: float | None
+) -> Share:
+    percent = round(100 * count / total, 1) if count is not None and total else None
+    return Share(category, year, count, percent, total, None if count is not None else marker)
 
 
-def _bands(connection: duckdb.DuckDBPyConnection) -> Iterator[Breakdown]:
-    # Column and table names come from this module, never from user text.
-    sql = (
-        f"SELECT {_PLACE}, time_period, characteristic_age, Total_all "  # noqa: S608
-        "FROM published_2022_sen2_age_caseload"
-    )
-    for row in connection.execute(sql).fetchall():
-        code, name, level = _place(row)
-        value = _number(row[7])
-        if str(row[6]) in BANDS_2022 and value is not None:
-            band = str(BANDS_2022.index(str(row[6])))
-            yield Breakdown(code, name, level, int(str(row[5])), "band", band, value)
+_AGE = re.compile(r"age (\d+)")
+
+
+def age_band(published: str) -> str:
+    """The aggregate return's band for a published age: 'age 7' -> 'Age 5 to 10'."""
+    if published in AGE_BANDS:
+        return published
+    if published.lower().startswith("under"):
+        return "Under 5"
+    match = _AGE.fullmatch(published.strip().lower())
+    if not match:
+        return "Unknown"
+    age = int(match.group(1))
+    bands = ((5, "Under 5"), (11, "Age 5 to 10"), (16, "Age 11 to 15"), (20, "Age 16 to 19"))
+    return next((band for limit, band in bands if age < limit), "Age 20 to 25")

@@ -82,8 +82,12 @@ def literal(text: str | None) -> str:
 
 
 def parse_cell(column: str) -> Cell:
-    text = f"trim({quote(column)})"
-    number = f"TRY_CAST({text} AS DOUBLE)"
+    """Parse one published column: the SQL for its value, marker and decimals."""
+    return parsed_cell(f"trim({quote(column)})", f"TRY_CAST(trim({quote(column)}) AS DOUBLE)")
+
+
+def parsed_cell(text: str, number: str) -> Cell:
+    """Value, marker and decimals from a cell's trimmed text and its TRY_CAST to a number."""
     value = f"CASE WHEN {text} = '-' THEN 0.0 WHEN isfinite({number}) THEN {number} END"
     marker = f"CASE WHEN NOT coalesce(isfinite({number}), false) THEN NULLIF({text}, '') END"
     decimals = (
@@ -125,13 +129,57 @@ BREAKDOWN = ("breakdown_topic", "breakdown", "characteristic_age")
 
 @dataclass(frozen=True)
 class FilePlan:
-    """The columns to read from one file and the SELECT that turns them into observations."""
+    """The columns to read from one file and the one SELECT that turns them into observations.
+
+    The file is scanned once: each published cell the catalogue uses is parsed once (value,
+    marker, decimals), and every row is then unpivoted into one observation per indicator by
+    unnesting a list of structs, one struct per catalogue source.
+    """
 
     columns: tuple[str, ...]
     selects: tuple[str, ...]
+    parsed: tuple[str, ...] = ()
+    release: int = 0
+    file: str = ""
+    topic: str = "'Total'"
+    breakdown: str = "'Total'"
 
     def select(self, table: str) -> str:
-        return "\nUNION ALL\n".join(part.replace("{table}", table) for part in self.selects)
+        measures = ",\n    ".join(self.selects)
+        return f"""
+WITH parsed AS (SELECT source_row, {_GEOGRAPHY_SQL}, time_period, time_identifier, year,
+    {self.topic} AS topic, {self.breakdown} AS breakdown, unnest([{measures}]) AS m
+    FROM {self._cells(table)})
+SELECT {self.release}, {literal(self.file)}, source_row, m.source_column, m.indicator,
+    m.derived, geographic_level, area_code, area_name, region_code, region_name, la_code,
+    new_la_code, la_name, time_period, time_identifier, year, topic, breakdown,
+    m.value, m.marker, m.decimals, m.numerator, m.denominator, m.collection, m.series_break
+FROM parsed
+WHERE m.value IS NOT NULL OR m.marker IS NOT NULL"""  # noqa: S608 (catalogue-built SQL)
+
+    def _cells(self, table: str) -> str:
+        """The table with each used cell trimmed (tN), cast (nN), then parsed (vN, mN, dN)."""
+        texts = "".join(f", trim({quote(c)}) AS t{n}" for n, c in enumerate(self.parsed))
+        numbers = "".join(f", TRY_CAST(t{n} AS DOUBLE) AS n{n}" for n in range(len(self.parsed)))
+        cells = "".join(f",\n    {part}" for part in _parsed_columns(len(self.parsed)))
+        return (
+            f"(SELECT *{cells} FROM (SELECT *{numbers} FROM "  # noqa: S608
+            f"(SELECT *, {_YEAR_SQL} AS year{texts} FROM {table})))"
+        )
+
+
+_YEAR_SQL = (
+    "TRY_CAST(CASE WHEN length(time_period) = 6 THEN CAST(TRY_CAST(left(time_period, 4)"
+    " AS INTEGER) + 1 AS VARCHAR) ELSE time_period END AS INTEGER)"
+)
+_GEOGRAPHY_SQL = """geographic_level,
+    CASE geographic_level WHEN 'National' THEN country_code WHEN 'Regional' THEN region_code
+        ELSE old_la_code END AS area_code,
+    CASE geographic_level WHEN 'National' THEN country_name WHEN 'Regional' THEN region_name
+        ELSE la_name END AS area_name,
+    NULLIF(trim(region_code), '') AS region_code, NULLIF(trim(region_name), '') AS region_name,
+    NULLIF(trim(old_la_code), '') AS la_code, NULLIF(trim(new_la_code), '') AS new_la_code,
+    NULLIF(trim(la_name), '') AS la_name"""
 
 
 def plan_file(era: Era, file: str, header: list[str], release: int) -> FilePlan:
@@ -140,51 +188,67 @@ def plan_file(era: Era, file: str, header: list[str], release: int) -> FilePlan:
     if missing:
         raise StatsError(f"{file} (reporting year {release}) lacks the column '{missing[0]}'.")
     columns = [name for name in (*GEOGRAPHY, *BREAKDOWN) if name in header]
-    selects = []
+    cells: dict[str, int] = {}
+    structs = []
     for entry, source in sources_for(era, file):
         resolved = resolve_columns(source, header, f"{file} (reporting year {release})")
         if resolved is not None:
             columns.extend(c for c in resolved.values() if c not in columns)
-            selects.append(_source_select(entry, source, resolved, era, header, release))
-    return FilePlan(tuple(columns), tuple(selects))
-
-
-def _source_select(
-    entry: Indicator,
-    source: Source,
-    columns: dict[str, str],
-    era: Era,
-    header: list[str],
-    release: int,
-) -> str:
-    value, marker, decimals, numerator, denominator = _measure(source, columns)
-    label = source.value or _derivation_label(source)
-    year = (
-        "TRY_CAST(CASE WHEN length(time_period) = 6 THEN CAST(TRY_CAST(left(time_period, 4)"
-        " AS INTEGER) + 1 AS VARCHAR) ELSE time_period END AS INTEGER)"
-    )
+            for published in resolved.values():
+                cells.setdefault(published, len(cells))
+            parsed = {name: cells[published] for name, published in resolved.items()}
+            structs.append(_source_struct(entry, source, parsed))
     topic, breakdown = _breakdown(era, header)
+    return FilePlan(
+        tuple(columns),
+        tuple(structs),
+        tuple(cells),
+        release,
+        file,
+        topic,
+        breakdown,
+    )
+
+
+def _parsed_columns(count: int) -> list[str]:
+    parts = []
+    for number in range(count):
+        cell = parsed_cell(f"t{number}", f"n{number}")
+        parts.append(f"{cell.value} AS v{number}")
+        parts.append(f"{cell.marker} AS m{number}")
+        parts.append(f"{cell.decimals} AS d{number}")
+    return parts
+
+
+def _parsed_cell(number: int) -> Cell:
+    return Cell(f"v{number}", f"m{number}", f"d{number}")
+
+
+def _source_struct(entry: Indicator, source: Source, cells: dict[str, int]) -> str:
+    """One struct per source: the observation's indicator-specific fields for this row."""
+    value, marker, decimals, numerator, denominator = _measure(source, cells)
+    label = source.value or _derivation_label(source)
     collection, series_break = _era_flags(entry)
-    return f"""
-SELECT {release}, {literal(source.file)}, source_row, {literal(label)}, {literal(entry.id)},
-    {source.derived}, geographic_level,
-    CASE geographic_level WHEN 'National' THEN country_code WHEN 'Regional' THEN region_code
-        ELSE old_la_code END,
-    CASE geographic_level WHEN 'National' THEN country_name WHEN 'Regional' THEN region_name
-        ELSE la_name END,
-    NULLIF(trim(region_code), ''), NULLIF(trim(region_name), ''),
-    NULLIF(trim(old_la_code), ''), NULLIF(trim(new_la_code), ''), NULLIF(trim(la_name), ''),
-    time_period, time_identifier, year, {topic}, {breakdown},
-    {value}, {marker}, {decimals}, {numerator}, {denominator}, {collection}, {series_break}
-FROM (SELECT *, {year} AS year FROM {{table}})
-WHERE ({value}) IS NOT NULL OR ({marker}) IS NOT NULL"""  # noqa: S608 (catalogue-built SQL)
+    fields = (
+        ("source_column", literal(label), "VARCHAR"),
+        ("indicator", literal(entry.id), "VARCHAR"),
+        ("derived", str(source.derived).lower(), "BOOLEAN"),
+        ("value", value, "DOUBLE"),
+        ("marker", marker, "VARCHAR"),
+        ("decimals", decimals, "INTEGER"),
+        ("numerator", numerator, "DOUBLE"),
+        ("denominator", denominator, "DOUBLE"),
+        ("collection", collection, "VARCHAR"),
+        ("series_break", series_break, "BOOLEAN"),
+    )
+    return "{" + ", ".join(f"'{n}': CAST({sql} AS {t})" for n, sql, t in fields) + "}"
 
 
-def _measure(source: Source, columns: dict[str, str]) -> tuple[str, str, str, str, str]:
-    numerator = _sum([parse_cell(columns[c]) for c in source.numerator])
-    denominator = _sum([parse_cell(columns[c]) for c in source.denominator])
+def _measure(source: Source, cells: dict[str, int]) -> tuple[str, str, str, str, str]:
+    numerator = _sum([_parsed_cell(cells[c]) for c in source.numerator])
+    denominator = _sum([_parsed_cell(cells[c]) for c in source.denominator])
     if source.value is not None:
-        cell = parse_cell(columns[source.value])
+        cell = _parsed_cell(cells[source.value])
         return cell.value, cell.marker, cell.decimals, numerator.value, denominator.value
     if not source.denominator:
         return numerator.value, numerator.marker, "0", "NULL", "NULL"

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from ehcp.stats.breakdowns import Breakdown, Share
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE
 from ehcp.stats.queries import ENGLAND, REGION, Comparison, Council, Ranked, Value
 
@@ -311,3 +312,58 @@ def _csv(header: list[str], rows: list[list[object]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def breakdown_cell(share: Share | None) -> str:
+    """'1,234 (21.5%)': plans and their share of all plans; the marker if neither is known."""
+    if share is None:
+        return "-"
+    plans = f"{rounded(share.count, 0):,}" if share.count is not None else ""
+    percent = f"{rounded(share.percent, 1)}%" if share.percent is not None else ""
+    if plans and percent:
+        return f"{plans} ({percent})"
+    return plans or percent or MARKERS.get(share.marker or "", share.marker or "-")
+
+
+def base_cell(plans: float | None) -> str:
+    return "-" if plans is None else f"{rounded(plans, 0):,}"
+
+
+def breakdown(found: Breakdown, style: Format) -> str:
+    """A place's plans by setting, need, age or sex: a category-by-year table, CSV or JSON."""
+    records = [_share_record(found, share) for share in found.shares]
+    if style == "json":
+        document = {
+            "place": found.place.name,
+            "area_code": found.place.la_code,
+            "breakdown": found.topic,
+            "notes": list(found.notes),
+            "figures": records,
+        }
+        return json.dumps(document, indent=2) + "\n"
+    if style == "csv":
+        header = ["area_code", "place", "breakdown", "category", "year", "plans", "percent",
+                  "base", "marker"]  # fmt: skip
+        return _csv(
+            header, [[found.place.la_code, found.place.name, *r.values()] for r in records]
+        )
+    header = ["", *(f"Jan {year}" for year in found.years)]
+    rows = [
+        [category, *(breakdown_cell(found.share(category, year)) for year in found.years)]
+        for category in found.categories
+    ]
+    rows.append(["All plans (the base)", *(base_cell(found.base(year)) for year in found.years)])
+    title = f"{found.title}: {found.place.name} (plans, and share of all plans)"
+    return f"{title}\n\n{_table(header, rows)}\n" + "\n".join(found.notes) + "\n"
+
+
+def _share_record(found: Breakdown, share: Share) -> dict[str, object]:
+    return {
+        "breakdown": found.topic,
+        "category": share.category,
+        "year": share.year,
+        "plans": number(share.count),
+        "percent": number(share.percent),
+        "base": number(share.base),
+        "marker": share.marker,
+    }

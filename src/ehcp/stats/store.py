@@ -195,7 +195,12 @@ def _read(path: Path, header: list[str] | None, *, numbered: bool = False) -> st
         options = "header = false, null_padding = true, strict_mode = false, parallel = false"
         number = "row_number() OVER () - 1 AS source_row, "
     else:
-        options = "header = true, names = [" + ", ".join(_text(n) for n in header) + "]"
+        # The dialect is known (comma, double quotes), so DuckDB need not sniff a sample.
+        columns = ", ".join(f"{_text(name)}: 'VARCHAR'" for name in header)
+        options = (
+            "auto_detect = false, header = true, delim = ',', quote = '\"', escape = '\"', "
+            f"columns = {{{columns}}}"
+        )
         number = "row_number() OVER () AS source_row, " if numbered else ""
     source = f"read_csv({_text(path)}, all_varchar = true, {options})"
     return f"SELECT {number}* FROM {source}"  # noqa: S608

@@ -34,6 +34,15 @@ REGION_CODES = {
 }
 # Councils listed without a code: they had ceased to exist by the time of publication.
 CODES_BY_NAME = {"Bournemouth": "837", "Poole": "836"}
+# Codes printed against the wrong council in "SEND Tribunals and appeal rate 2014-2024.csv":
+# Northamptonshire as 892 (Nottingham's), Nottingham as 891 (Nottinghamshire's) and
+# Nottinghamshire as 928 (Northamptonshire's). Every other file of both releases has
+# 928 Northamptonshire, 892 Nottingham and 891 Nottinghamshire.
+CODE_FIXES = {
+    ("Northamptonshire", "892"): "928",
+    ("Nottingham", "891"): "892",
+    ("Nottinghamshire", "928"): "891",
+}
 HEADER = (
     "source_row",
     *GEOGRAPHY,
@@ -79,7 +88,8 @@ def _tidy_rows(rows: list[list[str]], years: list[tuple[int, str]]) -> Iterator[
         if label == "England Total":
             place = ("National", *ENGLAND, "", "", "", "", "")
         elif code.isdigit() or label in CODES_BY_NAME:
-            place = ("Local authority", *ENGLAND, *region, "", code or CODES_BY_NAME[label], label)
+            code = CODE_FIXES.get((label, code), code) or CODES_BY_NAME[label]
+            place = ("Local authority", *ENGLAND, *region, "", code, label)
         else:
             continue
         for first, year in years:

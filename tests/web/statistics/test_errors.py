@@ -30,6 +30,13 @@ LEAGUE = reverse("statistics-league", args=[TWENTY_WEEKS, 2023])
         (LEAGUE + "?order=sideways", 400, "Sort by rank, council, region or value"),
         (LEAGUE + "?highlight=Atlantis", 400, "No council called 'Atlantis'"),
         (LEAGUE + "?format=pdf", 400, "The format must be html or csv."),
+        (
+            "/statistics/councils/801/ethnicity/",
+            404,
+            "There is no page 'ethnicity' for Bristol, City of: try indicators, setting, need",
+        ),
+        ("/statistics/england/colour/", 404, "There is no page 'colour' for England"),
+        ("/statistics/councils/801/setting/?format=xlsx", 400, "The format must be html or csv."),
     ],
 )
 def test_bad_input_is_explained(client, url, status, message):

@@ -18,7 +18,8 @@ EXCLUDING = "plans_within_20_weeks_excl_exceptions_pct"
 
 
 def profile(code: str = BRISTOL, **query: str) -> str:
-    url = reverse("statistics-council", args=[code])
+    """The council's all-indicators page (its first page shows only the key indicators)."""
+    url = reverse("statistics-council", args=[code, "indicators"])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
@@ -36,7 +37,8 @@ def test_the_index_lists_councils_by_region_and_links_league_tables(client):
 def test_choosing_a_council_and_indicator_opens_its_profile(client):
     response = client.get(reverse("statistics"), {"council": BRISTOL, "indicator": TWENTY_WEEKS})
     assert response.status_code == 302
-    assert response["Location"] == profile(indicator=TWENTY_WEEKS)
+    expected = reverse("statistics-council", args=[BRISTOL]) + f"?indicator={TWENTY_WEEKS}"
+    assert response["Location"] == expected
 
 
 def test_choosing_no_council_explains_the_problem(client):
@@ -193,7 +195,7 @@ def test_league_order_and_quartiles_come_from_ehcp_stats(client, store):
 
 
 def test_england_has_its_own_page_with_dfes_figures(client):
-    response = client.get(reverse("statistics-england"))
+    response = client.get(reverse("statistics-england", args=["indicators"]))
     assert response.status_code == 200
     ids = [section.indicator.id for section in response.context["sections"]]
     requests = table_rows(response.content)[ids.index("requests_received")]
@@ -203,7 +205,7 @@ def test_england_has_its_own_page_with_dfes_figures(client):
 
 
 def test_a_region_page_sets_the_region_beside_england(client):
-    response = client.get(reverse("statistics-region", args=["south-west"]))
+    response = client.get(reverse("statistics-region", args=["south-west", "indicators"]))
     assert response.status_code == 200
     ids = [section.indicator.id for section in response.context["sections"]]
     rows = table_rows(response.content)[ids.index(TWENTY_WEEKS)]

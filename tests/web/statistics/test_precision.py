@@ -59,7 +59,7 @@ def test_rates_printed_with_six_decimals_are_shown_at_dfes_one(client):
 
 
 def test_every_rate_on_a_council_page_has_its_base_beside_it(client):
-    response = client.get(reverse("statistics-council", args=[BRISTOL]))
+    response = client.get(reverse("statistics-council", args=[BRISTOL, "indicators"]))
     sections = response.context["sections"]
     tables = table_rows(response.content)
     checked = 0

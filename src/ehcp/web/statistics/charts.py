@@ -226,7 +226,7 @@ def wrap(name: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _spread_labels(lines: list[Line]) -> list[Line]:
+def _spread_labels(lines: list[Line], styles: Sequence[Style] = STYLES) -> list[Line]:
     """Move end labels apart vertically so that none overlaps another."""
     ordered = sorted(lines, key=lambda line: line.label_y)
     placed: list[Line] = []
@@ -238,7 +238,7 @@ def _spread_labels(lines: list[Line]) -> list[Line]:
     overflow = floor - 4 - (BOTTOM + LABEL_LINE)
     if overflow > 0:
         placed = [_with_label_y(line, line.label_y - overflow) for line in placed]
-    return sorted(placed, key=lambda line: STYLES.index(line.style))
+    return sorted(placed, key=lambda line: list(styles).index(line.style))
 
 
 def _with_label_y(line: Line, y: float) -> Line:

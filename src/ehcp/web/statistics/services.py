@@ -10,6 +10,7 @@ are tuples of frozen dataclasses, safe to share between requests and threads.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -19,9 +20,12 @@ from typing import Any, TypeVar
 import duckdb
 from django.conf import settings
 
-from ehcp.stats import queries
+from ehcp.stats import breakdowns, hexlayout, queries
+from ehcp.stats import comparators as comparator
+from ehcp.stats import headline as headlines
 from ehcp.stats.catalogue import INDICATORS
 from ehcp.stats.errors import StatsError
+from ehcp.stats.hexlayout import Hex
 from ehcp.stats.queries import Comparison, Council, Ranked
 from ehcp.stats.store import connect
 
@@ -169,6 +173,35 @@ def _regions(connection: duckdb.DuckDBPyConnection) -> tuple[Council, ...]:
 def compare(council: Council, indicator: str | None = None) -> tuple[Comparison, ...]:
     _required()
     return _ask(_compare, council, indicator)
+
+
+def hex_layout() -> tuple[Hex, ...]:
+    """The hex map's hexagons; UnavailableError if the layout file cannot be read."""
+    path = Path(os.environ.get("EHCP_HEXMAP") or hexlayout.default_layout_path(settings.REPO_ROOT))
+    try:
+        return _layout(str(path), _stamp(path))
+    except StatsError as error:
+        raise UnavailableError(str(error)) from error
+
+
+@functools.lru_cache(maxsize=4)
+def _layout(path: str, stamp: Stamp | None) -> tuple[Hex, ...]:
+    return hexlayout.load(Path(path))[1]
+
+
+def comparators(place: Council) -> comparator.Comparators:
+    _required()
+    return _ask(comparator.comparators, place)
+
+
+def headline(place: Council) -> str:
+    _required()
+    return _ask(headlines.headline, place)
+
+
+def breakdown(place: Council, topic: breakdowns.Topic) -> breakdowns.Breakdown:
+    _required()
+    return _ask(breakdowns.breakdown, place, topic)
 
 
 def rank(indicator: str, year: int) -> tuple[Ranked, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ehcp.web.statistics.breakdown_charts import Bar, BarChart
 from ehcp.web.statistics.charts import Chart, Line, Point
 
 NEXT_LINE = ' dy="15"'
@@ -87,3 +88,25 @@ def _line(line: Line) -> str:
 def _markers(points: tuple[Point, ...], marker: str) -> str:
     shape = MARKERS[marker]
     return "".join(shape.format(x=point.x, y=point.y) for point in points)
+
+
+def render_bars(chart: BarChart, chart_id: str) -> SafeString:
+    """Horizontal bars, each with its category above and its figure at its end."""
+    ident = escape(chart_id)
+    parts = [
+        f'<svg class="app-chart__svg" role="img" aria-labelledby="{ident}-title" '
+        f'aria-describedby="{ident}-description" viewBox="0 0 {chart.width} {chart.height}" '
+        'focusable="false">',
+        *(_bar(bar, chart.left) for bar in chart.bars),
+        "</svg>",
+    ]
+    return mark_safe("\n".join(parts))  # noqa: S308 - every text part is escaped
+
+
+def _bar(bar: Bar, left: int) -> str:
+    return (
+        f'<text x="{left}" y="{bar.y + 13}" class="app-chart__tick">{escape(bar.label)}</text>'
+        f'<rect x="{left}" y="{bar.y + 18}" width="{bar.width}" height="16" fill="#1d70b8"/>'
+        f'<text x="{left + bar.width + 6}" y="{bar.y + 31}" class="app-chart__tick">'
+        f"{escape(bar.figure)}</text>"
+    )

@@ -16,6 +16,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ehcp.stats import breakdowns, hexlayout
+from ehcp.stats import comparators as comparator
+from ehcp.stats import headline as headlines
 from ehcp.stats import render as text
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE, Indicator, Source
 from ehcp.stats.councils import alias_key
@@ -31,7 +34,7 @@ from ehcp.stats.queries import (
     known_indicator,
 )
 from ehcp.web.accounts.permissions import Perm, requires
-from ehcp.web.statistics import charts, league, services, svg
+from ehcp.web.statistics import breakdown_charts, charts, hexmap, league, services, svg
 
 
 class BadRequestError(Exception):
@@ -157,27 +160,45 @@ class Section:
     latest_year: int | None
 
 
+# Each place's pages: "" (headline and key indicators), then SECTIONS.
+SECTIONS = {
+    "indicators": "All indicators",
+    "setting": "By setting",
+    "need": "By primary need",
+    "age": "By age",
+    "sex": "By sex",
+    "similar": "Similar councils",
+}
+KEY_INDICATORS = (
+    "caseload",
+    "requests_received",
+    "plans_within_20_weeks_pct",
+    "requests_refused_pct",
+    "appeal_rate_pct",
+)
+
+
 @public_page
-def council_profile(request: HttpRequest, code: str) -> HttpResponse:
+def council_profile(request: HttpRequest, code: str, section: str = "") -> HttpResponse:
     council = services.find_council(code)
     if code != council.la_code:
-        target = reverse("statistics-council", args=[council.la_code])
+        target = profile_url(council, section)
         return redirect(target + _query(**request.GET.dict()), permanent=True)
-    return _profile(request, council)
+    return _place_page(request, council, section)
 
 
 @public_page
-def england_profile(request: Any) -> Any:
-    return _profile(request, services.england())
+def england_profile(request: Any, section: str = "") -> Any:
+    return _place_page(request, services.england(), section)
 
 
 @public_page
-def region_profile(request: Any, name: str) -> Any:
+def region_profile(request: Any, name: str, section: str = "") -> Any:
     region = services.find_region(name)
     if name != region_slug(region):
-        target = reverse("statistics-region", args=[region_slug(region)])
+        target = profile_url(region, section)
         return redirect(target + _query(**request.GET.dict()), permanent=True)
-    return _profile(request, region)
+    return _place_page(request, region, section)
 
 
 def region_slug(region: Council) -> str:
@@ -185,37 +206,135 @@ def region_slug(region: Council) -> str:
     return alias_key(region.name).replace(" ", "-")
 
 
-def profile_url(place: Council) -> str:
-    """The page of a council, a region or England."""
+def profile_url(place: Council, section: str = "") -> str:
+    """The page of a council, a region or England, or one of its sections."""
     if place.level == ENGLAND:
-        return reverse("statistics-england")
-    if place.level == REGION:
-        return reverse("statistics-region", args=[region_slug(place)])
-    return reverse("statistics-council", args=[place.la_code])
+        args: list[str] = []
+        name = "statistics-england"
+    elif place.level == REGION:
+        args, name = [region_slug(place)], "statistics-region"
+    else:
+        args, name = [place.la_code], "statistics-council"
+    if section:
+        return reverse(name, kwargs={**dict(zip(_KEYS[name], args, strict=False)),
+                                     "section": section})  # fmt: skip
+    return reverse(name, kwargs=dict(zip(_KEYS[name], args, strict=False)))
 
 
-def _profile(request: Any, council: Council) -> Any:
+_KEYS = {"statistics-england": (), "statistics-region": ("name",),
+         "statistics-council": ("code",)}  # fmt: skip
+
+
+def _place_page(request: Any, place: Council, section: str) -> Any:
+    if section == "map" and place.level == ENGLAND:
+        return _map_page(request)
+    if section and section not in SECTIONS:
+        known = ", ".join(SECTIONS)
+        raise StatsError(f"There is no page '{section}' for {place.name}: try {known}.")
+    if section == "similar" and not place.is_council:
+        raise StatsError(f"{place.name} is not a council, so it has no similar councils page.")
+    if section in breakdowns.TOPICS:
+        return _breakdown_page(request, place, breakdowns.known_topic(section))
+    if section == "similar":
+        return _similar_page(request, place)
+    return _profile(request, place, section)
+
+
+def _navigation(place: Council, current: str) -> list[tuple[str, str, bool]]:
+    """(label, address, is this page) for the place's pages."""
+    pages = [("", "Summary"), *SECTIONS.items()]
+    if place.level == ENGLAND:
+        pages.append(("map", "Map of councils"))
+    return [
+        (label, profile_url(place, key), key == current)
+        for key, label in pages
+        if key != "similar" or place.is_council
+    ]
+
+
+def _place_context(place: Council, section: str) -> dict[str, Any]:
+    return {
+        "council": place,
+        "profile_url": profile_url(place, section),
+        "region_url": _region_url(place),
+        "navigation": _navigation(place, section),
+        "releases": services.releases(),
+    }
+
+
+def _profile(request: Any, council: Council, section: str) -> Any:
     indicator = request.GET.get("indicator") or None
     if indicator is not None and indicator not in BY_ID:
         raise BadRequestError(f"There is no indicator '{indicator}'.")
     shape = _format(request)
     comparisons = services.compare(council, indicator)
+    summary = not section and indicator is None
+    if summary:
+        comparisons = tuple(c for c in comparisons if c.indicator in KEY_INDICATORS)
     if shape == "csv":
         body = text.show(council, comparisons, "csv")
-        return _csv(body, f"ehcp-statistics-{_file_code(council)}-{indicator or 'all'}.csv")
+        name = indicator or ("key" if summary else "all")
+        return _csv(body, f"ehcp-statistics-{_file_code(council)}-{name}.csv")
     context = {
-        "council": council,
-        "profile_url": profile_url(council),
+        **_place_context(council, section),
         "columns": [name for name, _ in text.columns(council)],
-        "region_url": _region_url(council),
         "sections": _sections(council, comparisons),
+        "summary": summary,
+        "headline": services.headline(council) if summary else "",
+        "setting": _setting_figure(council) if summary else None,
+        "setting_url": profile_url(council, "setting"),
+        "all_url": profile_url(council, "indicators"),
+        "similar_url": profile_url(council, "similar"),
         "chosen": indicator,
         "indicators": INDICATORS,
         "csv_query": _query(indicator=indicator, format="csv"),
         "series_break_note": SERIES_BREAK_NOTE,
-        "releases": services.releases(),
     }
     return render(request, "statistics/council.html", context)
+
+
+@dataclass(frozen=True)
+class BreakdownFigure:
+    found: breakdowns.Breakdown
+    chart: Any
+    svg: str
+    chart_id: str
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _breakdown_figure(found: breakdowns.Breakdown) -> BreakdownFigure:
+    chart = breakdown_charts.build(found)
+    chart_id = f"{found.topic}-chart"
+    if isinstance(chart, breakdown_charts.BarChart):
+        drawn = svg.render_bars(chart, chart_id)
+    else:
+        drawn = svg.render(chart, chart_id)
+    rows = tuple(
+        (category, tuple(text.breakdown_cell(found.share(category, y)) for y in found.years))
+        for category in found.categories
+    )
+    base = ("All plans (the base)", tuple(text.base_cell(found.base(y)) for y in found.years))
+    return BreakdownFigure(found, chart, drawn, chart_id, (*rows, base))
+
+
+def _setting_figure(place: Council) -> BreakdownFigure | None:
+    try:
+        return _breakdown_figure(services.breakdown(place, "setting"))
+    except StatsError:
+        return None
+
+
+def _breakdown_page(request: Any, place: Council, topic: breakdowns.Topic) -> Any:
+    shape = _format(request)
+    found = services.breakdown(place, topic)
+    if shape == "csv":
+        return _csv(text.breakdown(found, "csv"), f"ehcp-{topic}-{_file_code(place)}.csv")
+    context = {
+        **_place_context(place, topic),
+        "figure": _breakdown_figure(found),
+        "csv_query": _query(format="csv"),
+    }
+    return render(request, "statistics/breakdown.html", context)
 
 
 def _file_code(place: Council) -> str:
@@ -378,6 +497,103 @@ def _headers(sorting: league.Sorting, chosen: Council | None) -> list[Header]:
         )
         for column, label, numeric in COLUMNS
     ]
+
+
+@dataclass(frozen=True)
+class SimilarRow:
+    council: Council
+    url: str
+    figures: tuple[str, ...]
+    distance: str
+    measure: str
+    own: bool
+
+
+def _similar_page(request: Any, place: Council) -> Any:
+    _format(request)
+    try:
+        found = services.comparators(place)
+    except StatsError as error:
+        context = {**_place_context(place, "similar"), "found": None, "reason": str(error)}
+        return render(request, "statistics/similar.html", context)
+    year = services.years().get(headlines.MEASURE, ())[-1]
+    ranked = {r.council.la_code: r for r in services.rank(headlines.MEASURE, year)}
+    rows = [_similar_row(found.own, "", ranked, own=True)]
+    rows += [_similar_row(c.profile, f"{c.distance:.2f}", ranked) for c in found.closest]
+    context = {
+        **_place_context(place, "similar"),
+        "found": found,
+        "rows": rows,
+        "features": comparator.FEATURES,
+        "measure": BY_ID[headlines.MEASURE],
+        "measure_year": year,
+        "penalty": comparator.REGION_PENALTY,
+        "growth_years": comparator.GROWTH_YEARS,
+    }
+    return render(request, "statistics/similar.html", context)
+
+
+def _similar_row(
+    profile: comparator.Profile, distance: str, ranked: dict[str, Ranked], *, own: bool = False
+) -> SimilarRow:
+    figure = ranked.get(profile.council.la_code)
+    measure = text.shown(figure.value, "percent") if figure else "no figure"
+    figures = (f"{profile.plans:,.0f}", f"{profile.growth:.1f}%", f"{profile.mainstream:.1f}%",
+               f"{profile.special:.1f}%")  # fmt: skip
+    return SimilarRow(profile.council, profile_url(profile.council), figures, distance,
+                      measure, own)  # fmt: skip
+
+
+# The hex map of England.
+
+MAP_DEFAULT = "plans_within_20_weeks_pct"
+
+
+def _map_page(request: Any) -> Any:
+    """England's map of councils (`/statistics/england/map/`)."""
+    entry, year = _map_choice(request)
+    try:
+        ranked = services.rank(entry.id, year)
+    except StatsError as error:
+        raise BadRequestError(str(error)) from error
+    councils = services.councils()
+    drawn = hexmap.build(services.hex_layout(), ranked, councils, entry.unit)
+    links = {c.la_code: profile_url(c) for c in councils}
+    context = {
+        **_place_context(services.england(), "map"),
+        "entry": entry,
+        "year": year,
+        "map": drawn,
+        "svg": hexmap.render(drawn, "map-title", links),
+        "rows": [_league_row(r, entry, "") for r in sorted(ranked, key=lambda r: r.council.name)],
+        "rate": entry.unit == "percent",
+        "small_base": text.SMALL_BASE,
+        "indicators": [i for i in INDICATORS if i.unit != "status" and services.years().get(i.id)],
+        "years": services.years().get(entry.id, ()),
+        "attribution": hexlayout.ATTRIBUTION,
+    }
+    context["map_url"] = context["profile_url"]
+    return render(request, "statistics/map.html", context)
+
+
+def _map_choice(request: Any) -> tuple[Indicator, int]:
+    indicator_id = request.GET.get("indicator") or MAP_DEFAULT
+    if indicator_id not in BY_ID:
+        raise BadRequestError(f"There is no indicator '{indicator_id}'.")
+    entry = BY_ID[indicator_id]
+    if entry.unit == "status":
+        raise BadRequestError(f"{entry.title} is a status (Yes, No and so on): it is not mapped.")
+    years = services.years().get(indicator_id, ())
+    if not years:
+        raise BadRequestError(f"No council figures are published for {entry.title}.")
+    wanted = request.GET.get("year") or str(years[-1])
+    if not wanted.isdigit():
+        raise BadRequestError("The year must be a number, such as 2024.")
+    if int(wanted) not in years:
+        raise BadRequestError(
+            f"{entry.title} has council figures for {years[0]} to {years[-1]}, not {wanted}."
+        )
+    return entry, int(wanted)
 
 
 # Indicator definitions.
