@@ -13,6 +13,8 @@ from typing import Any, Final
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from ehcp.letters import (
@@ -126,11 +128,21 @@ def _result(request: HttpRequest, answers: dict[str, str], status: int = 200) ->
         "problems": problems,
         "family": [_row(d) for d in family],
         "council": [_row(d) for d in council],
+        "family_rows": _rows_html(request, family),
+        "council_rows": _rows_html(request, council),
         "letters": [t for t in offered if t.audience == "family"],
         "today": _today(),
     }
     template = "check/print.html" if "print" in request.POST else "check/result.html"
     return render(request, template, context, status=status)
+
+
+def _rows_html(request: HttpRequest, deadlines: list[Deadline]) -> SafeString:
+    """The deadline rows, written by the Jinja2 template `check/deadlines.html`, which escapes
+    every value as it writes them."""
+    rows = [_row(d) for d in deadlines]
+    html = render_to_string("check/deadlines.html", {"rows": rows}, request, using="jinja2")
+    return mark_safe(html)  # noqa: S308 - autoescaped by Jinja2
 
 
 def _row(deadline: Deadline) -> dict[str, Any]:

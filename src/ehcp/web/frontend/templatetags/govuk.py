@@ -110,6 +110,15 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@register.filter
+def words_date(day: date | None) -> str:
+    """`Tuesday 3 March 2026`: the same as `|date:"l j F Y"`."""
+    return f"{WEEKDAYS[day.weekday()]} {long_date(day)}" if day else ""
+
+
 @register.filter
 def short_date(day: date | None) -> str:
     """`3 Mar 2026`: the same as `|date:"j M Y"`."""
