@@ -71,10 +71,14 @@ class ExceptionForm(forms.Form):
     code = forms.ChoiceField(label="Exception", error_messages={"required": "Select a ground"})
     start = GovDateField("Start date")
     end = GovDateField("End date", required=False)
-    setting_name = forms.CharField(label="Setting (for closures)", required=False)
-    applies_to = forms.CharField(label="Limits it applies to (e.g. A6)", required=False)
+    setting_name = forms.CharField(label="Setting (for closures)", required=False, max_length=200)
+    applies_to = forms.CharField(
+        label="Limits it applies to (e.g. A6)", required=False, max_length=200
+    )
     evidence = forms.CharField(
-        widget=forms.Textarea, error_messages={"required": "Describe the evidence"}
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": "Describe the evidence"},
     )
 
     def __init__(self, *args: Any, grounds: dict[str, str], **kwargs: Any) -> None:
