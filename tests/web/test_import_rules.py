@@ -16,7 +16,8 @@ HEADER = "reference,first_name,last_name,date_of_birth,upn,event,event_date,part
 
 def row(reference="LEG-1", first="Sam", last="Sampleford", born="2015-03-02", upn="", **rest):
     event = rest.get("event", "request_received")
-    return f"{reference},{first},{last},{born},{upn},{event},{rest.get('on', '2026-05-01')},{rest.get('party', '')},{rest.get('kind', '')}\n"
+    on, party, kind = rest.get("on", "2026-05-01"), rest.get("party", ""), rest.get("kind", "")
+    return f"{reference},{first},{last},{born},{upn},{event},{on},{party},{kind}\n"
 
 
 def both(council, manager, text):
