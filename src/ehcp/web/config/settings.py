@@ -100,6 +100,12 @@ DATABASES = {
         default=f"sqlite:///{VAR_DIR / 'ehcp.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each write transaction takes the write lock when it begins, and a second writer waits
+    # for it (up to 20 s) instead of failing: simultaneous requests on the demo both succeed.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server let psycopg prepare a query the fifth time a connection
     # runs it, so PostgreSQL plans each of the app's queries once per connection rather than
