@@ -162,7 +162,8 @@ def documents_storage() -> FileSystemStorage:
 
 
 def document_path(document: Document, filename: str) -> str:
-    return f"{document.case.organisation_id}/{document.case_id}/{document.token}"
+    # `filename` is the token and the extension its content shows (`services.store_document`).
+    return f"{document.case.organisation_id}/{document.case_id}/{filename}"
 
 
 class Document(models.Model):

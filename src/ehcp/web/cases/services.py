@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import adapters, validation
+from ehcp.web.cases import adapters, uploads, validation
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
@@ -384,17 +384,25 @@ def open_request(organisation: Organisation, user: User, new: NewRequest, today:
 
 
 def store_document(case: Case, user: User, title: str, upload: Any) -> Document:
+    """Keep `upload` if its content is a kind we accept (raising `CaseworkError` if not),
+    stored and served under the type and extension its bytes show."""
+    kind = uploads.kind_of(upload)
+    problems = _present(validation.text_problem("title", title))
+    if kind is None or upload.size > uploads.LARGEST:
+        problems.append("The selected file must be a PDF, DOCX, image or plain text file")
+    if problems or kind is None:
+        raise CaseworkError(problems)
     with transaction.atomic():
         document = Document(
             case=case,
             title=title,
-            original_name=upload.name[:200],
-            content_type=upload.content_type or "application/octet-stream",
+            original_name=uploads.safe_name(upload.name or "", kind),
+            content_type=kind.mime,
             size=upload.size,
             token=secrets.token_urlsafe(24),
             uploaded_by=user,
         )
-        document.file.save(document.token, upload, save=False)
+        document.file.save(f"{document.token}.{kind.extension}", upload, save=False)
         document.save()
         audit(user, "change", "Uploaded a document", case.reference)
     return document
