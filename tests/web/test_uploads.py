@@ -53,7 +53,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(signed_in, case, name, con
     [
         ("plan.exe", PDF, "application/octet-stream", "application/pdf", "plan.pdf"),
         ("scan", PNG, "text/plain", "image/png", "scan.png"),
-        ("notes.txt", "Met the school".encode(), "text/plain", "text/plain", "notes.txt"),
+        ("notes.txt", b"Met the school", "text/plain", "text/plain", "notes.txt"),
         (
             "letter.docx",
             docx(),
