@@ -20,7 +20,7 @@ def test_a_date_is_shown_as_its_day_month_and_year():
     [
         (["", "3", "2026"], "Date of birth must include a day"),
         (["31", "2", "2026"], "Date of birth must be a real date"),
-        (["1", "2", "1800"], "Date of birth must be a real date"),
+        (["1", "2", "1800"], "Date of birth must be between 1900 and 2100"),
         (["a", "2", "2026"], "Date of birth must be a real date"),
     ],
 )

@@ -80,7 +80,10 @@ def test_each_advice_request_has_its_own_clock(case, caseworker):
 
 def test_a_request_cannot_predate_the_birth(council, caseworker):
     new = services.NewRequest("A", "B", date(2020, 1, 1), date(2019, 1, 1))
-    with pytest.raises(services.CaseworkError, match="before the child was born"):
+    with pytest.raises(
+        services.CaseworkError,
+        match="Date of birth must be before the date the request was received",
+    ):
         services.open_request(council, caseworker, new, TODAY)
     assert not Case.objects.exists()
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from ehcp.csvcells import safe_row
 from ehcp.stats.breakdowns import Breakdown, Share
 from ehcp.stats.catalogue import BY_ID, INDICATORS, SERIES_BREAK_NOTE
 from ehcp.stats.queries import ENGLAND, REGION, Comparison, Council, Ranked, Value
@@ -309,8 +310,8 @@ def _numeric(cell: str) -> bool:
 def _csv(header: list[str], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue()
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user
 from django.http import HttpRequest
+from django.utils.cache import patch_cache_control
 
 
 class SignedInUserMiddleware:
@@ -20,3 +21,17 @@ class SignedInUserMiddleware:
     def __call__(self, request: HttpRequest) -> Any:
         request.user = get_user(request)
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Every page and export a signed-in member sees may hold a child's personal data: no
+    browser or proxy may keep a copy (`Cache-Control: no-store`)."""
+
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from ehcp.rules import EVENT_TYPES
+from ehcp.web.cases import uploads
 from ehcp.web.frontend.forms import GovDateField
 
 
@@ -71,10 +72,14 @@ class ExceptionForm(forms.Form):
     code = forms.ChoiceField(label="Exception", error_messages={"required": "Select a ground"})
     start = GovDateField("Start date")
     end = GovDateField("End date", required=False)
-    setting_name = forms.CharField(label="Setting (for closures)", required=False)
-    applies_to = forms.CharField(label="Limits it applies to (e.g. A6)", required=False)
+    setting_name = forms.CharField(label="Setting (for closures)", required=False, max_length=200)
+    applies_to = forms.CharField(
+        label="Limits it applies to (e.g. A6)", required=False, max_length=200
+    )
     evidence = forms.CharField(
-        widget=forms.Textarea, error_messages={"required": "Describe the evidence"}
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages={"required": "Describe the evidence"},
     )
 
     def __init__(self, *args: Any, grounds: dict[str, str], **kwargs: Any) -> None:
@@ -88,14 +93,15 @@ class DocumentForm(forms.Form):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     file = forms.FileField(error_messages={"required": "Choose a file to upload"})
 
-    ALLOWED = ("application/pdf", "image/png", "image/jpeg", "text/plain")
-
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.content_type not in self.ALLOWED:
-            raise forms.ValidationError("The file must be a PDF, PNG, JPEG or text file")
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("The file must be smaller than 5MB")
+        if upload.size > uploads.LARGEST:
+            raise forms.ValidationError("The selected file must be smaller than 5MB")
+        if uploads.kind_of(upload) is None:
+            raise forms.ValidationError(
+                "The selected file must be a PDF, Word document (DOCX), image (PNG, JPEG, "
+                "GIF or WebP) or plain text file"
+            )
         return upload
 
 

@@ -10,7 +10,9 @@ One row per timeline event. Columns (header row required, any order):
 - `event` (required): an event name from `ehcp.rules.EVENT_TYPES`, e.g. `request_received`.
 - `event_date` (required, YYYY-MM-DD), `kind` and `party` (optional).
 
-`check` lists every problem with its row number; `run` writes nothing unless there are none.
+Every field meets the same rules as the forms' (`validation`, and the services' checks of a
+new case). `check` lists every problem with its row number; `run` is `check` and then, only
+if it found none, the writing: the dry run is the truth.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from django.db import transaction
 from ehcp.rules import Event
 from ehcp.rules.validation import event_problems
 from ehcp.web.audit.services import record as audit
-from ehcp.web.cases import services
+from ehcp.web.cases import services, validation
 from ehcp.web.cases.models import Case
 from ehcp.web.organisations.models import Organisation
 
@@ -61,11 +63,21 @@ class Plan:
     rows: int = 0
 
 
+# The columns that describe the child (and the case), read from a case's first row; a later
+# row may leave them blank, or repeat them exactly.
+DETAILS: Final = (
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "upn",
+    "postcode",
+    "caseworker_email",
+)
+ROW_TEXT: Final = ("first_name", "last_name", "postcode", "caseworker_email", "kind", "party")
+
+
 def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
+    return validation.iso_date("Date", text)[0]
 
 
 def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
@@ -73,20 +85,38 @@ def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], ["The file must be a CSV file saved as UTF-8."]
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
-    if missing:
-        return [], [f"The header row is missing: {', '.join(missing)}."]
-    rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    # newline="" lets the csv module see every line ending: CRLF, LF, and CR alone.
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows: list[dict[str, str]] = []
+    try:
+        missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
+        if missing:
+            return [], [f"The header row is missing: {', '.join(missing)}."]
+        for row in reader:
+            rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    except csv.Error:
+        return [], [
+            f"Row {len(rows) + 2}: the file could not be read as CSV there. Check the row's "
+            f"quotes, and that no field is longer than {csv.field_size_limit():,} characters."
+        ]
     if len(rows) > MAX_ROWS:
         return [], [f"The file has more than {MAX_ROWS} rows. Split it and try again."]
     return rows, []
 
 
+def _field_problems(row: dict[str, str]) -> list[str]:
+    """The form's field rules, applied to one row."""
+    problems = [validation.text_problem(name, row.get(name, "")) for name in ROW_TEXT]
+    problems.append(validation.upn_problem(row.get("upn", "")))
+    if row.get("date_of_birth"):
+        problems.append(validation.iso_date("date_of_birth", row["date_of_birth"])[1])
+    return [problem for problem in problems if problem]
+
+
 def _row_event(number: int, row: dict[str, str], today: date) -> tuple[Event | None, list[str]]:
-    when = _date(row.get("event_date", ""))
+    when, problem = validation.iso_date("event_date", row.get("event_date", ""))
     if when is None:
-        return None, [f"Row {number}: event_date must be a real date written as YYYY-MM-DD."]
+        return None, [f"Row {number}: {problem}."]
     event = Event(when, row.get("event", ""), row.get("kind") or None)
     return event, [f"Row {number}: {problem}" for problem in event_problems(event, today)]
 
@@ -98,8 +128,6 @@ def _case_details_problems(planned: PlannedCase, emails: set[str]) -> list[str]:
         for name in ("first_name", "last_name", "date_of_birth")
         if not details.get(name)
     ]
-    if details.get("date_of_birth") and _date(details["date_of_birth"]) is None:
-        problems.append(f"Row {number}: date_of_birth must be a real date written as YYYY-MM-DD.")
     email = details.get("caseworker_email", "").lower()
     if email and email not in emails:
         problems.append(f"Row {number}: no one in your team has the email {email}.")
@@ -158,11 +186,29 @@ def _plan_row(plan: Plan, number: int, row: dict[str, str], today: date) -> None
     if not reference:
         plan.errors.append(f"Row {number}: reference is empty.")
         return
+    problem = validation.reference_problem(reference)
+    if problem:
+        plan.errors.append(f"Row {number}: {problem}.")
+        return
     planned = plan.cases.setdefault(reference, PlannedCase(reference, number, row))
     event, problems = _row_event(number, row, today)
+    problems += [f"Row {number}: {problem}." for problem in _field_problems(row)]
+    problems += _conflicts(planned, number, row)
     plan.errors += problems
     if event is not None and not problems:
         planned.events.append((number, event, row.get("party", "")))
+
+
+def _conflicts(planned: PlannedCase, number: int, row: dict[str, str]) -> list[str]:
+    """A later row of a case may leave the child's details blank, or repeat them exactly."""
+    if number == planned.first_row:
+        return []
+    return [
+        f"Row {number}: {name} differs from row {planned.first_row} of case "
+        f"{planned.reference}. Leave it blank, or make the two the same."
+        for name in DETAILS
+        if row.get(name) and row[name] != planned.details.get(name, "")
+    ]
 
 
 def _team(organisation: Organisation) -> dict[str, User]:
@@ -182,7 +228,7 @@ def run(organisation: Organisation, user: User, content: bytes, today: date) -> 
         for planned in plan.cases.values():
             new = _new_case(planned, team)
             assert new is not None  # `check` found no problems
-            services.create_case(organisation, user, new, today)
+            services.create_case(organisation, user, new, today, action="Imported from CSV")
         audit(user, "change", f"Imported {len(plan.cases)} cases from CSV")
     return plan
 

@@ -162,7 +162,8 @@ def documents_storage() -> FileSystemStorage:
 
 
 def document_path(document: Document, filename: str) -> str:
-    return f"{document.case.organisation_id}/{document.case_id}/{document.token}"
+    # `filename` is the token and the extension its content shows (`services.store_document`).
+    return f"{document.case.organisation_id}/{document.case_id}/{filename}"
 
 
 class Document(models.Model):
@@ -175,3 +176,17 @@ class Document(models.Model):
     token = models.CharField(max_length=40, unique=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class ReferenceCounter(models.Model):
+    """The last number given to a new case's reference, for each organisation and year. New
+    requests lock their row, so two opened at the same moment never get the same reference."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="one_counter_a_year")
+        ]

@@ -85,11 +85,16 @@ def matching(organisation: Organisation, filters: Filters, today: date) -> Query
     cases = cases_for(organisation).filter(due_window(today, filters.due))
     if filters.caseworker == "none":
         cases = cases.filter(caseworker__isnull=True)
-    elif filters.caseworker.isdigit():
+    elif is_id(filters.caseworker):
         cases = cases.filter(caseworker_id=int(filters.caseworker))
     if filters.stage:
         cases = cases.filter(stage=filters.stage)
     return cases
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` could be a row's id: ASCII digits that fit the database's integers."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def filtered(organisation: Organisation, filters: Filters, today: date) -> QuerySet[Case]:
@@ -269,7 +274,7 @@ def search(organisation: Organisation, text: str) -> QuerySet[Case]:
 
 def parse_date(text: str) -> date | None:
     for parts in (text.split("-"), list(reversed(text.split("/")))):
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
+        if len(parts) == 3 and all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
             try:
                 return date(int(parts[0]), int(parts[1]), int(parts[2]))
             except ValueError:

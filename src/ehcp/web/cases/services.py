@@ -10,12 +10,12 @@ from functools import partial
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import adapters
+from ehcp.web.cases import adapters, uploads, validation
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
@@ -23,6 +23,7 @@ from ehcp.web.cases.models import (
     CaseEvent,
     CaseException,
     Document,
+    ReferenceCounter,
 )
 from ehcp.web.cases.summary import advice_from, schedule, summarise, with_parties
 from ehcp.web.organisations.models import Organisation, Setting
@@ -145,6 +146,9 @@ def record_event(case: Case, user: User, new: NewEvent, today: date) -> CaseEven
     """Append `new` to the case timeline, or raise `CaseworkError` saying why it can't be."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
+        problems = event_problems(new)
+        if problems:
+            raise CaseworkError(problems)
         facts = adapters.with_event(
             adapters.facts_for(case), Event(new.date, new.name, new.kind or None)
         )
@@ -161,9 +165,14 @@ def record_event(case: Case, user: User, new: NewEvent, today: date) -> CaseEven
 
 
 def retract_event(case: Case, user: User, event: CaseEvent, today: date) -> CaseEvent:
-    """Append a row that takes `event` out of the facts (the original stays on record)."""
+    """Append a row that takes `event` out of the facts (the original stays on record). An
+    event already retracted (the same form sent twice) is left as it is: its retraction is
+    returned."""
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
+        earlier = CaseEvent.objects.filter(retracts_id=event.pk).first()
+        if earlier is not None:
+            return earlier
         rows = [row for row in case.events.all() if row.pk != event.pk]
         facts = adapters.build_facts(
             case.child.date_of_birth, rows, case.exceptions.all(), case.closures.all()
@@ -184,6 +193,13 @@ def retract_event(case: Case, user: User, event: CaseEvent, today: date) -> Case
 
 
 def record_exception(case: Case, user: User, new: NewException, today: date) -> None:
+    problems = _present(
+        validation.date_range_problem("Start date", new.start),
+        validation.date_range_problem("End date", new.end) if new.end else None,
+        *(validation.text_problem(name, getattr(new, name)) for name in EXCEPTION_TEXT),
+    )
+    if problems:
+        raise CaseworkError(problems)
     recorded = new.recorded()
     with transaction.atomic():
         case = Case.objects.select_for_update().select_related("child").get(pk=case.pk)
@@ -210,29 +226,84 @@ def record_exception(case: Case, user: User, new: NewException, today: date) -> 
 
 
 def next_reference(organisation: Organisation, year: int) -> str:
+    """The next reference in the organisation's series for `year`. Call it inside the
+    transaction that saves the case: the counter row stays locked until it commits."""
     prefix = f"{organisation.la_code or 'ADV'}-{year}-"
+    counter = _locked_counter(organisation, year, prefix)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{prefix}{counter.last:05d}"
+
+
+def _locked_counter(organisation: Organisation, year: int, prefix: str) -> ReferenceCounter:
+    counters = ReferenceCounter.objects.select_for_update()
+    counter = counters.filter(organisation=organisation, year=year).first()
+    if counter is not None:
+        return counter
+    try:
+        with transaction.atomic():
+            return ReferenceCounter.objects.create(
+                organisation=organisation, year=year, last=_highest_number(organisation, prefix)
+            )
+    except IntegrityError:  # a colleague's request made it first: wait for theirs
+        return counters.get(organisation=organisation, year=year)
+
+
+def _highest_number(organisation: Organisation, prefix: str) -> int:
+    """The highest number already used in the series (cases made before the counter)."""
     last = (
         Case.objects.filter(organisation=organisation, reference__regex=rf"^{prefix}\d{{5}}$")
         .order_by("-reference")
         .values_list("reference", flat=True)
         .first()
     )
-    number = int(last.rsplit("-", 1)[1]) if last else 0
-    return f"{prefix}{number + 1:05d}"
+    return int(last.rsplit("-", 1)[1]) if last else 0
 
 
 def case_problems(new: NewCase, today: date) -> list[str]:
     """Why `new` cannot be recorded as it stands: the clock's own checks of its timeline, and
     the few facts about the child only a new case has (none: it can be recorded)."""
-    problems = []
+    problems = details_problems(new)
+    if problems:  # the clock is only asked about a case whose fields are sound
+        return problems
     if new.date_of_birth > today:
         problems.append("Date of birth must be in the past.")
     received = [e.date for e in new.events if e.name == "request_received"]
     if not received:
         problems.append("It has no request_received event.")
-    elif min(received) < new.date_of_birth:
-        problems.append("The request cannot be received before the child was born.")
+    elif len(received) > 1:
+        problems.append("It has more than one request_received event: keep only the first.")
+    else:
+        problems += _present(validation.age_problem(new.date_of_birth, received[0]))
     return problems + find_problems(facts_of(new), today)
+
+
+def _present(*problems: str | None) -> list[str]:
+    return [problem for problem in problems if problem]
+
+
+def details_problems(new: NewCase) -> list[str]:
+    """The field rules (`validation`) for the child's details, the reference and events."""
+    problems = _present(
+        validation.reference_problem(new.reference) if new.reference else None,
+        validation.upn_problem(new.upn),
+        validation.date_range_problem("Date of birth", new.date_of_birth),
+        *(validation.text_problem(name, getattr(new, name)) for name in CASE_TEXT),
+    )
+    for event in new.events:
+        problems += event_problems(event)
+    return problems
+
+
+EXCEPTION_TEXT = ("setting_name", "applies_to", "evidence")
+CASE_TEXT = ("first_name", "last_name", "postcode", "council_name")
+
+
+def event_problems(new: NewEvent) -> list[str]:
+    return _present(
+        validation.date_range_problem("Event date", new.date),
+        *(validation.text_problem(name, getattr(new, name)) for name in ("kind", "party", "note")),
+    )
 
 
 def facts_of(new: NewCase) -> CaseFacts:
@@ -282,9 +353,15 @@ def prepare_case(
     return PreparedCase(child, case, events, facts_of(new))
 
 
-def create_case(organisation: Organisation, user: User, new: NewCase, today: date) -> Case:
+def create_case(
+    organisation: Organisation,
+    user: User,
+    new: NewCase,
+    today: date,
+    action: str = "Opened a new request",
+) -> Case:
     """The one way a case is created: checked, written with its timeline in one transaction,
-    summarised and audited."""
+    summarised and audited (as `action`)."""
     prepared = prepare_case(organisation, user, new, today)
     case = prepared.case
     with transaction.atomic():
@@ -298,7 +375,7 @@ def create_case(organisation: Organisation, user: User, new: NewCase, today: dat
             row.case = case
         CaseEvent.objects.bulk_create(prepared.events)
         refresh_summary(case, today, prepared.facts)
-        audit(user, "change", "Opened a new request", case.reference)
+        audit(user, "change", action, case.reference)
     return case
 
 
@@ -308,17 +385,25 @@ def open_request(organisation: Organisation, user: User, new: NewRequest, today:
 
 
 def store_document(case: Case, user: User, title: str, upload: Any) -> Document:
+    """Keep `upload` if its content is a kind we accept (raising `CaseworkError` if not),
+    stored and served under the type and extension its bytes show."""
+    kind = uploads.kind_of(upload)
+    problems = _present(validation.text_problem("title", title))
+    if kind is None or upload.size > uploads.LARGEST:
+        problems.append("The selected file must be a PDF, DOCX, image or plain text file")
+    if problems or kind is None:
+        raise CaseworkError(problems)
     with transaction.atomic():
         document = Document(
             case=case,
             title=title,
-            original_name=upload.name[:200],
-            content_type=upload.content_type or "application/octet-stream",
+            original_name=uploads.safe_name(upload.name or "", kind),
+            content_type=kind.mime,
             size=upload.size,
             token=secrets.token_urlsafe(24),
             uploaded_by=user,
         )
-        document.file.save(document.token, upload, save=False)
+        document.file.save(f"{document.token}.{kind.extension}", upload, save=False)
         document.save()
         audit(user, "change", "Uploaded a document", case.reference)
     return document

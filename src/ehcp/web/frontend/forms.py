@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from django import forms
+
+# The years a date typed into the app may have: anything else is a typing mistake.
+EARLIEST_YEAR: Final = 1900
+LATEST_YEAR: Final = 2100
+PART_LENGTHS: Final = (2, 2, 40)
 
 
 class DateParts(forms.MultiWidget):
@@ -38,10 +43,19 @@ class GovDateField(forms.MultiValueField):
         missing = [name for name, part in zip(names, parts, strict=True) if not part]
         if missing:
             raise forms.ValidationError(f"{self.label_text} must include a {missing[0]}")
+        if not all(_is_number(part, most) for part, most in zip(parts, PART_LENGTHS, strict=True)):
+            raise forms.ValidationError(f"{self.label_text} must be a real date")
+        day, month, year = (int(part) for part in parts)
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                f"{self.label_text} must be between {EARLIEST_YEAR} and {LATEST_YEAR}"
+            )
         try:
-            day, month, year = (int(part) for part in parts)
-            if year < 1900:
-                raise ValueError
             return date(year, month, day)
         except ValueError:
             raise forms.ValidationError(f"{self.label_text} must be a real date") from None
+
+
+def _is_number(part: str, most: int) -> bool:
+    """Whether `part` is 1 to `most` of the digits 0 to 9 (not other scripts' digits)."""
+    return part.isascii() and part.isdigit() and len(part) <= most

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
+from ehcp.csvcells import safe_row
 from ehcp.rules import EVENT_TYPES
 from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.accounts.permissions import MemberRequest, Perm, allowed, requires
@@ -158,15 +159,17 @@ def export_case(request: MemberRequest, reference: str) -> HttpResponse:
     writer.writerow(["date", "event", "kind", "party", "family_reported", "retracts", "note"])
     for row in case.events.order_by("date", "pk"):
         writer.writerow(
-            [
-                row.date.isoformat(),
-                row.name,
-                row.kind,
-                row.party,
-                row.family_reported,
-                row.retracts_id or "",
-                row.note,
-            ]
+            safe_row(
+                [
+                    row.date.isoformat(),
+                    row.name,
+                    row.kind,
+                    row.party,
+                    row.family_reported,
+                    row.retracts_id or "",
+                    row.note,
+                ]
+            )
         )
     audit(request.user, "export", "Case timeline CSV", case.reference)
     return response

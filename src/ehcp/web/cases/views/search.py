@@ -16,7 +16,8 @@ MAX_RESULTS = 100
 
 @requires(Perm.VIEW_CASES)
 def search(request: MemberRequest) -> HttpResponse:
-    text = request.GET.get("q", "").strip()[:100]
+    # A NUL cannot be searched for (PostgreSQL refuses it in any text), so it is dropped.
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     results = list(queries.search(request.organisation, text)[:MAX_RESULTS]) if text else []
     if text:
         audit(request.user, "search", f"Search ({len(results)} results)")
