@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..statistics.conftest import _statistics_store, stats_store  # noqa: F401
+from ..statistics.conftest import _statistics_store  # noqa: F401
 from .conftest import run_axe
 
 pytestmark = pytest.mark.browser
