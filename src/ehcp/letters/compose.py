@@ -15,24 +15,10 @@ from ehcp.letters.parties import Child, Party
 from ehcp.letters.templates import LetterTemplate, compile_body, environment, load_catalogue
 from ehcp.rules import CaseFacts, Deadline, Event, Status, WorkingDayCalendar, compute_schedule
 from ehcp.rules.calendar import working_days_after
-from ehcp.rules.dates import months_after
+from ehcp.rules.dates import MONTHS, months_after
+from ehcp.rules.dates import WEEKDAYS as DAYS
 from ehcp.rules.reckon import fmt
 
-MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-DAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # The statuses a template's `offered_when` means when it names only a limit.
 DEFAULT_STATES: Final = frozenset({Status.OVERDUE})
 

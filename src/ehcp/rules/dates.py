@@ -8,6 +8,23 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 from datetime import date, timedelta
+from typing import Final
+
+MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def add_days(start: date, days: int) -> date:

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import re
 
+from ehcp.rules.dates import MONTHS
 from ehcp.rules.events import EVENT_TYPES
 from ehcp.rules.soft import SOFT_OBLIGATIONS
 from ehcp.rules.timescales import TIMESCALES, Timescale
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # The last part of a source's address, and how the reference names it.
 SOURCE_NAMES = (
     (re.compile(r"/uksi/2014/1530/regulation/(\w+)$"), "SEND Regs reg {}"),

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from ehcp.rules import Deadline, Status
+from ehcp.rules.dates import MONTHS, WEEKDAYS
 from ehcp.rules.wording import status_phrase as rules_status_phrase
 from ehcp.rules.wording import what_missing_it_means
 
@@ -88,29 +89,12 @@ def days_from(day: date | None, today: date) -> str:
 
 # Fast equivalents of Django's `date` filter for the formats the busiest pages print many
 # times over (a `date` filter call costs tens of microseconds). Dates only, no times.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @register.filter
 def long_date(day: date | None) -> str:
     """`3 March 2026`: the same as `|date:"j F Y"`."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
-
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @register.filter
