@@ -15,3 +15,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses = set(getattr(item, "fixturenames", ()))
         if uses & DATABASE_FIXTURES or item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.database)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The test client and the browser tests' live server speak plain http; the live server's
+    # middleware is built once, before any test's settings fixture could turn this off.
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False

@@ -27,7 +27,6 @@ def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
     settings.EHCP_TODAY = TODAY
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain http
     # The tests do not run collectstatic: plain names, found where the finders look.
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
