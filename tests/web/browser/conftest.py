@@ -45,20 +45,6 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[Any]:
-    """pytest-django's live server, started with the https redirect off: the server builds its
-    middleware once, when it starts, before any test's own settings apply, and it speaks plain
-    http (production's redirect and HSTS are tested in tests/web/test_headers.py)."""
-    from django.test.utils import override_settings
-    from pytest_django.live_server_helper import LiveServer
-
-    with override_settings(SECURE_SSL_REDIRECT=False):
-        server = LiveServer("localhost")
-        yield server
-        server.stop()
-
-
-@pytest.fixture(scope="session")
 def _assets() -> None:
     from django.conf import settings
 
