@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -15,8 +15,6 @@ from ehcp.letters.parties import Child, Party
 from ehcp.letters.templates import LetterTemplate, compile_body, environment, load_catalogue
 from ehcp.rules import CaseFacts, Deadline, Event, Status, WorkingDayCalendar, compute_schedule
 from ehcp.rules.calendar import working_days_after
-from ehcp.rules.dates import MONTHS, months_after
-from ehcp.rules.dates import WEEKDAYS as DAYS
 from ehcp.rules.reckon import fmt
 
 # The statuses a template's `offered_when` means when it names only a limit.
@@ -37,24 +35,6 @@ class Letter:
     @property
     def title(self) -> str:
         return self.template.title
-
-
-def long_date(day: date | None) -> str:
-    """`Monday 8 January 2024`: dates in words, as a letter prints them."""
-    if day is None:
-        return ""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def days_after(day: date, days: int) -> date:
-    """`day` plus a number of calendar days (negative for before)."""
-    return day + timedelta(days=days)
-
-
-def day_before(day: date) -> date:
-    """The day before: the last day of a family's window whose limit row gives the first day
-    the council may act (A4, R7)."""
-    return day - timedelta(days=1)
 
 
 def _conditions(template: LetterTemplate) -> list[tuple[str, frozenset[Status]]]:
@@ -178,11 +158,6 @@ def build_letter(
         "breach": trigger(template, schedule),
     }
     env = environment(folders)
-    # The same functions each time, so setting them on the shared sandbox is idempotent.
-    env.filters["long"] = long_date
-    env.filters["day_before"] = day_before
-    env.filters["days_after"] = days_after
-    env.filters["months_after"] = months_after
     try:
         text = compile_body(env, template).render(context)
     except JinjaError as error:

@@ -27,6 +27,8 @@ from typing import Final
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
+from ehcp.letters.filters import FILTERS
+
 BUILT_IN: Final = Path(__file__).with_name("catalogue")
 FENCE: Final = "+++"
 AUDIENCES: Final = frozenset({"family", "council", "advocate"})
@@ -140,7 +142,7 @@ def _order(template_id: str) -> tuple[str, int, str]:
 def environment(folders: tuple[Path, ...] = ()) -> SandboxedEnvironment:
     """A sandbox: a council's template can format what it is given, and nothing more. Kept
     per folder list; Jinja itself reloads an included file that has changed."""
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=FileSystemLoader([*map(str, folders), str(BUILT_IN)]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -148,6 +150,8 @@ def environment(folders: tuple[Path, ...] = ()) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(FILTERS)
+    return env
 
 
 def compile_body(env: SandboxedEnvironment, template: LetterTemplate) -> Template:

@@ -15,7 +15,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ehcp.letters.compose import long_date
+from ehcp.letters.filters import long_date
 from ehcp.rules import Deadline, Status
 from ehcp.web.advocacy.councils import council_name
 from ehcp.web.advocacy.models import Correspondence
