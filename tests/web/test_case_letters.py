@@ -15,7 +15,7 @@ from .conftest import TODAY
 
 def test_the_letters_page_offers_the_acknowledgement_for_a_new_request(signed_in, case):
     page = signed_in.get(reverse("case-letters", args=[case.reference])).content.decode()
-    assert "Acknowledgement" in page or "considering" in page.lower()
+    assert "Acknowledgement: we are considering an EHC needs assessment" in page
     assert "The subject line does not name the child" in page
     assert "Alex Testington" not in page.split("Subject line")[1].split("</dd>")[0]
 

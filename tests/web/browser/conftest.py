@@ -89,4 +89,16 @@ def run_axe(page: Any) -> list[dict[str, Any]]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
-__all__ = ["run_axe", "shutil"]
+def console_errors(browser: Any, base_url: str, paths: list[str]) -> list[str]:
+    """Errors the browser's console reports (blocked resources among them) on these pages."""
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in paths:
+        tab.goto(path)
+    context.close()
+    return errors
+
+
+__all__ = ["console_errors", "run_axe", "shutil"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ..statistics.conftest import TWENTY_WEEKS, _statistics_store  # noqa: F401
-from .conftest import run_axe
+from .conftest import console_errors, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -36,16 +36,7 @@ def test_public_statistics_pages_have_no_serious_accessibility_violations(page):
 
 @pytest.mark.usefixtures("_assets")
 def test_the_pages_keep_to_the_content_security_policy(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    tab = context.new_page()
-    errors = []
-    tab.on(
-        "console", lambda message: errors.append(message.text) if message.type == "error" else None
-    )
-    for path in PAGES[:5]:
-        tab.goto(path)
-    context.close()
-    assert errors == []
+    assert console_errors(browser, live_server.url, PAGES[:5]) == []
 
 
 def test_the_chart_is_an_image_named_by_its_title(page, artifacts):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ..statistics.conftest import _statistics_store  # noqa: F401
-from .conftest import run_axe
+from .conftest import console_errors, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -80,13 +80,4 @@ def test_the_new_pages_have_no_serious_accessibility_violations(page):
 
 @pytest.mark.usefixtures("_assets")
 def test_the_new_pages_keep_to_the_content_security_policy(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    tab = context.new_page()
-    errors = []
-    tab.on(
-        "console", lambda message: errors.append(message.text) if message.type == "error" else None
-    )
-    for path in PAGES[:4]:
-        tab.goto(path)
-    context.close()
-    assert errors == []
+    assert console_errors(browser, live_server.url, PAGES[:4]) == []

@@ -17,7 +17,6 @@ from ehcp.letters import (
     Party,
     build_letter,
     load_catalogue,
-    offered_letters,
     to_docx,
     to_pdf,
 )
@@ -72,13 +71,16 @@ def _checks(letter: Letter, recipient: Party, child: Child) -> tuple[tuple[bool,
     )
 
 
-def _drafts(case: Case) -> list[Draft]:
+def _drafts(case: Case, kinds: tuple[str, ...] | None = None) -> list[Draft]:
+    """The council's letters that fit the case today (of `kinds`, when given). A letter that
+    does not fit, or an organisation's own template that cannot be filled in, is left out:
+    never a server error."""
     facts = adapters.facts_for(case)
-    catalogue = load_catalogue()
-    offered = offered_letters(catalogue, facts, today=today(), calendar=CALENDAR)
     sender, recipient, child = _parties(case, queries.carers_of(case.child))
     drafts = []
-    for template in (t for t in offered if t.audience == "council"):
+    for template in load_catalogue().values():
+        if template.audience != "council" or (kinds is not None and template.id not in kinds):
+            continue
         try:
             letter = build_letter(
                 template.id,
@@ -90,15 +92,10 @@ def _drafts(case: Case) -> list[Draft]:
                 child=child,
             )
         except LetterError:
-            continue  # an organisation's own template that does not fit: never a server error
+            continue
+        gaps = tuple(dict.fromkeys(PLACEHOLDER.findall(letter.text)))
         drafts.append(
-            Draft(
-                template,
-                letter,
-                recipient.name,
-                _checks(letter, recipient, child),
-                tuple(dict.fromkeys(PLACEHOLDER.findall(letter.text))),
-            )
+            Draft(template, letter, recipient.name, _checks(letter, recipient, child), gaps)
         )
     return drafts
 
@@ -115,9 +112,10 @@ def case_letter(request: MemberRequest, reference: str, kind: str, format_: str)
     case = queries.get_case(request.organisation, reference)
     if format_ not in FORMATS:
         raise Http404("Letters come as .docx or .pdf")
-    draft = next((d for d in _drafts(case) if d.template.id == kind), None)
-    if draft is None:
+    drafts = _drafts(case, kinds=(kind,))
+    if not drafts:
         raise Http404("That letter does not fit this case today")
+    draft = drafts[0]
     audit(request.user, "letter", f"{kind} written as {format_}", case.reference)
     mime, write = FORMATS[format_]
     response = HttpResponse(write(draft.letter), content_type=mime)
