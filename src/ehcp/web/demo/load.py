@@ -30,8 +30,7 @@ BATCH: Final = 2000
 
 def make_user(email: str, first: str, last: str, role: str, organisation: Organisation) -> User:
     new = NewMember(email=email, first_name=first, last_name=last, role=role)
-    user, _ = add_member(organisation, None, new, password=DEMO_PASSWORD)
-    return user
+    return add_member(organisation, None, new, password=DEMO_PASSWORD)
 
 
 def team(organisation: Organisation, extra_caseworkers: int) -> list[User]:

@@ -1,0 +1,115 @@
+"""The second factor (ADR 0021): a time-based code from an authenticator app (django-otp's
+TOTP device) and 10 single-use recovery codes (its static device).
+
+Every member of a council must use one. A member of an advocacy organisation may choose to;
+once they have, their sign-in asks for it too."""
+
+from __future__ import annotations
+
+import base64
+from typing import Final
+
+import qrcode
+import qrcode.image.svg
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.http import HttpRequest
+from django_otp import devices_for_user, match_token, user_has_device
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ehcp.web.audit.services import record as audit
+from ehcp.web.organisations.models import Organisation
+
+RECOVERY_CODES: Final = 10
+APP_NAME: Final = "Authenticator app"
+RECOVERY_NAME: Final = "Recovery codes"
+
+
+def required_for(user: User) -> bool:
+    """Whether `user` must give a second factor: every council member, and anyone who has
+    set one up."""
+    membership = getattr(user, "membership", None)
+    if membership is not None and membership.organisation.kind == Organisation.Kind.COUNCIL:
+        return True
+    return user_has_device(user, confirmed=True)
+
+
+def verified(request: HttpRequest) -> bool:
+    """Whether this session's sign-in included a second factor (see `SecondFactorMiddleware`)."""
+    return getattr(request.user, "otp_device", None) is not None
+
+
+def has_app(user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def pending_app(user: User) -> TOTPDevice:
+    """The authenticator app `user` is setting up: the same secret until they confirm it."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=APP_NAME, confirmed=False)
+
+
+def secret_text(device: TOTPDevice) -> str:
+    """The secret as people type it into an app: base32, in groups of four."""
+    secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def qr_code_svg(device: TOTPDevice) -> str:
+    """The app's set-up address as an inline SVG QR code (drawn here: nothing is fetched)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    return image.to_string(encoding="unicode")
+
+
+def confirm_app(request: HttpRequest, device: TOTPDevice, code: str) -> list[str] | None:
+    """Confirm `device` with a code from the app; sign the session in with it and return new
+    recovery codes (shown once), or None if the code is wrong."""
+    if not device.verify_token(_digits(code)):
+        return None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = new_recovery_codes(device.user)
+        audit(device.user, "change", "Set up a second factor")
+    otp_login(request, device)
+    return codes
+
+
+def new_recovery_codes(user: User) -> list[str]:
+    """Replace `user`'s recovery codes with 10 new ones and return them."""
+    device, _ = StaticDevice.objects.get_or_create(
+        user=user, defaults={"name": RECOVERY_NAME, "confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def check_code(request: HttpRequest, code: str) -> bool:
+    """Verify the signed-in user's code from their app, or one of their recovery codes (used
+    up by this); sign the session in with the device on success."""
+    device = match_token(request.user, _digits(code) if _looks_numeric(code) else code.strip())
+    if device is None:
+        return False
+    otp_login(request, device)
+    return True
+
+
+def reset(user: User, by: User) -> None:
+    """Remove all of `user`'s second factors: they set up a new one at their next sign-in."""
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
+        audit(by, "change", f"Reset the second factor of team member {user.pk}")
+
+
+def _digits(code: str) -> str:
+    return "".join(code.split())
+
+
+def _looks_numeric(code: str) -> bool:
+    return _digits(code).isdigit()
