@@ -4,6 +4,7 @@ secret as text, asked for at sign-in, with 10 recovery codes and an administrato
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -185,10 +186,22 @@ def test_nor_another_organisations_member(admin_client, other_case):
     assert TOTPDevice.objects.filter(user=stranger.user).exists()
 
 
-def test_a_reset_ends_the_members_verified_session(client, caseworker, members):
+def test_a_reset_signs_the_member_out_everywhere(client, caseworker, members):
     device = give_app(caseworker)
     sign_in(client, caseworker)
     client.post(reverse("second-factor"), {"code": app_code(device)})
     assert client.get(reverse("dashboard")).status_code == 200
+    other, manager = Client(), members[Role.MANAGER]
+    sign_in(other, manager)
+    other.post(reverse("second-factor"), {"code": app_code(give_app(manager))})
     second_factor.reset(caseworker, members[Role.ADMINISTRATOR])
-    assert client.get(reverse("dashboard"))["Location"].startswith("/account/second-factor/")
+    assert client.get(reverse("dashboard"))["Location"].startswith("/sign-in/")
+    assert other.get(reverse("dashboard")).status_code == 200
+
+
+def test_signing_in_again_asks_for_the_code_again(client, caseworker):
+    device = give_app(caseworker)
+    sign_in(client, caseworker)
+    client.post(reverse("second-factor"), {"code": app_code(device)})
+    sign_in(client, caseworker)
+    assert client.get(reverse("dashboard"))["Location"].startswith("/sign-in/code/")

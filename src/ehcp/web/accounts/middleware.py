@@ -1,5 +1,5 @@
-"""Middleware: the signed-in user read once per request, with their second factor; idle
-sessions ended; personal-data pages never cached."""
+"""Middleware: the signed-in user read once per request; idle sessions ended; personal-data
+pages never cached."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from django.contrib.auth import get_user, logout
 from django.http import HttpRequest
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
-from django_otp.middleware import OTPMiddleware
 
 from ehcp.web.audit.services import record as audit
 
@@ -42,15 +41,6 @@ class NoStoreMiddleware:
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
-
-
-class SecondFactorMiddleware(OTPMiddleware):  # type: ignore[misc]
-    """django-otp's middleware (it sets `request.user.otp_device` from the session, or None),
-    run at once rather than through another lazy object: see `SignedInUserMiddleware`."""
-
-    def __call__(self, request: HttpRequest) -> Any:
-        request.user = self._verify_user_sync(request, request.user)
-        return self.get_response(request)
 
 
 LAST_SEEN: Final = "ehcp_last_seen"

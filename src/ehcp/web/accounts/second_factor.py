@@ -7,14 +7,19 @@ once they have, their sign-in asks for it too."""
 from __future__ import annotations
 
 import base64
+from importlib import import_module
 from typing import Final
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
-from django_otp import devices_for_user, match_token, user_has_device
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -37,8 +42,15 @@ def required_for(user: User) -> bool:
 
 
 def verified(request: HttpRequest) -> bool:
-    """Whether this session's sign-in included a second factor (see `SecondFactorMiddleware`)."""
-    return getattr(request.user, "otp_device", None) is not None
+    """Whether this session's sign-in included a second factor. The session says so (django-otp
+    keeps the device's id there) and is trusted without reading the device again on every
+    request: removing a member's devices (`reset`) ends their sessions instead."""
+    return DEVICE_ID_SESSION_KEY in request.session
+
+
+def forget_verification(request: HttpRequest) -> None:
+    """A new sign-in gives the second factor again, even in a session that had given it."""
+    request.session.pop(DEVICE_ID_SESSION_KEY, None)
 
 
 def has_app(user: User) -> bool:
@@ -100,11 +112,26 @@ def check_code(request: HttpRequest, code: str) -> bool:
 
 
 def reset(user: User, by: User) -> None:
-    """Remove all of `user`'s second factors: they set up a new one at their next sign-in."""
+    """Remove all of `user`'s second factors and sign them out everywhere: they set up a new
+    one at their next sign-in."""
     with transaction.atomic():
         for device in devices_for_user(user, confirmed=None):
             device.delete()
         audit(by, "change", f"Reset the second factor of team member {user.pk}")
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> int:
+    """Sign `user` out of every session (read from the database, which every session engine
+    this app uses writes to); return how many ended. Sessions are not indexed by user, so each
+    unexpired one is read: an administrator's occasional action, not a page's."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            store(session.session_key).delete()
+            ended += 1
+    return ended
 
 
 def _digits(code: str) -> str:

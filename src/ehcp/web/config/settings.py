@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ehcp.web.accounts.middleware.SignedInUserMiddleware",
-    "ehcp.web.accounts.middleware.SecondFactorMiddleware",
     "ehcp.web.accounts.middleware.IdleTimeoutMiddleware",
     "ehcp.web.accounts.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from ehcp.web.accounts import services, throttle
+from ehcp.web.accounts import second_factor, services, throttle
 from ehcp.web.accounts.forms import SignInForm
 from ehcp.web.accounts.permissions import Perm, requires, second_factor_step
 from ehcp.web.audit.services import record as audit
@@ -40,6 +40,7 @@ def _attempt(request: HttpRequest, email: str, password: str) -> str | None:
         services.record_failed_sign_in(email, address, "Wrong email address or password")
         return WRONG
     throttle.succeeded(email)
+    second_factor.forget_verification(request)
     login(request, user)
     audit(user, "sign_in", "Signed in with a password")
     return None
