@@ -41,16 +41,25 @@ def required_for(user: User) -> bool:
     return user_has_device(user, confirmed=True)
 
 
+PROVIDER_MFA: Final = "ehcp_provider_mfa"
+
+
 def verified(request: HttpRequest) -> bool:
-    """Whether this session's sign-in included a second factor. The session says so (django-otp
-    keeps the device's id there) and is trusted without reading the device again on every
-    request: removing a member's devices (`reset`) ends their sessions instead."""
-    return DEVICE_ID_SESSION_KEY in request.session
+    """Whether this session's sign-in included a second factor: an app's or recovery code
+    (django-otp keeps the device's id in the session), or the council's identity provider's
+    own (`oidc`). The session is trusted without reading the device again on every request:
+    removing a member's devices (`reset`) ends their sessions instead."""
+    return DEVICE_ID_SESSION_KEY in request.session or PROVIDER_MFA in request.session
+
+
+def given_to_provider(request: HttpRequest) -> None:
+    request.session[PROVIDER_MFA] = True
 
 
 def forget_verification(request: HttpRequest) -> None:
     """A new sign-in gives the second factor again, even in a session that had given it."""
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
+    request.session.pop(PROVIDER_MFA, None)
 
 
 def has_app(user: User) -> bool:

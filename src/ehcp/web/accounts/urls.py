@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from ehcp.web.accounts import oidc
 from ehcp.web.accounts.views import passwords, second_factor, sign_in, team
 
 urlpatterns = [
     path("sign-in/", sign_in.sign_in, name="sign-in"),
     path("sign-in/code/", second_factor.verify, name="second-factor"),
+    path("sign-in/council/", oidc.sign_in, name="oidc-sign-in"),
+    path("sign-in/council/callback/", oidc.callback, name="oidc-callback"),
     path("sign-out/", sign_in.sign_out, name="sign-out"),
     path("signed-out/", sign_in.signed_out, name="signed-out"),
     path("account/", second_factor.account, name="account"),

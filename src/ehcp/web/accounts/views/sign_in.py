@@ -16,6 +16,10 @@ from ehcp.web.audit.services import record as audit
 from ehcp.web.frontend.components import form_errors
 
 WRONG = "Enter a correct email address and password"
+SSO_FAILED = (
+    "You could not be signed in with your council account. Ask your administrator to check"
+    " that this service has an account for your email address"
+)
 LOCKED = "You have tried to sign in too many times. Wait 15 minutes, then try again."
 
 
@@ -56,7 +60,14 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             step = second_factor_step(request, next_url(request))
             return step or redirect(next_url(request))
         errors = [("id_email", problem)]
-    context = {"form": form, "errors": errors, "next": next_url(request)}
+    if request.GET.get("single-sign-on") == "failed" and not errors:
+        errors = [("", SSO_FAILED)]
+    context = {
+        "form": form,
+        "errors": errors,
+        "next": next_url(request),
+        "single_sign_on": settings.EHCP_OIDC,
+    }
     return render(request, "accounts/sign_in.html", context, status=400 if errors else 200)
 
 
