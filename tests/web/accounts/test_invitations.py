@@ -140,3 +140,31 @@ def test_a_taken_address_is_refused_and_nothing_is_sent(client, members, mailout
     assert response.status_code == 400
     assert "Someone already has an account with this email address" in response.content.decode()
     assert mailoutbox == []
+
+
+class RefusingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no email server")
+
+
+def test_an_invitation_that_cannot_be_sent_adds_no_one(client, members, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    client.force_login(members[Role.ADMINISTRATOR])
+    response = client.post(reverse("add-member"), NEW)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "The invitation could not be sent" in body
+    assert 'href="#id_email"' in body
+    assert not Membership.objects.filter(user__email="sam.new@example.com").exists()
+
+
+def test_a_new_invitation_that_cannot_be_sent_says_so(client, invited, members, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    client.force_login(members[Role.ADMINISTRATOR])
+    url = reverse("invite-again", args=[invited.membership.pk])
+    response = client.post(url, follow=True)
+    assert "The invitation could not be sent" in response.content.decode()
+    assert not AuditEntry.objects.filter(what__startswith="Invited team member").exists()

@@ -80,3 +80,18 @@ def test_an_invited_colleague_sets_a_password_and_a_second_factor(
     page.goto("/account/")
     problems["account"] = run_axe(page)
     assert problems == {key: [] for key in problems}
+
+
+def test_the_password_and_sign_out_pages_pass_axe(page, transactional_db):
+    problems = {}
+    for path in ("/signed-out/", "/password-reset/", "/sign-in/?single-sign-on=failed"):
+        page.goto(path)
+        problems[path] = run_axe(page)
+    page.goto("/password-reset/")
+    page.get_by_role("button", name="Send the link").click()
+    page.get_by_text("Enter your email address").first.wait_for()
+    problems["reset with an error"] = run_axe(page)
+    page.goto("/invitation/MQ/not-a-token/")
+    page.get_by_role("heading", name="This invitation does not work").wait_for()
+    problems["a link that does not work"] = run_axe(page)
+    assert problems == {key: [] for key in problems}

@@ -5,6 +5,8 @@ password), and a reset link is never an invitation link or the other way round."
 
 from __future__ import annotations
 
+import smtplib
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -14,6 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from ehcp.web.accounts.services import TeamError
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -29,8 +33,12 @@ def invitation_link(request: HttpRequest, user: User) -> str:
     return request.build_absolute_uri(path)
 
 
+NOT_SENT = "The invitation could not be sent. Check the email address is right, or try again later"
+
+
 def send_invitation(request: HttpRequest, user: User, by: User) -> None:
-    """Email `user` their invitation link (no password is ever sent or shown)."""
+    """Email `user` their invitation link (no password is ever sent or shown). Raise
+    `TeamError` if the email server refuses it or cannot be reached."""
     context = {
         "user": user,
         "by": by,
@@ -38,9 +46,12 @@ def send_invitation(request: HttpRequest, user: User, by: User) -> None:
         "link": invitation_link(request, user),
         "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60),
     }
-    send_mail(
-        subject=f"You have been invited to {user.membership.organisation.name} on Open EHCP",
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    try:
+        send_mail(
+            subject=f"You have been invited to {user.membership.organisation.name} on Open EHCP",
+            message=render_to_string("accounts/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+    except (smtplib.SMTPException, OSError) as error:
+        raise TeamError("email", NOT_SENT) from error

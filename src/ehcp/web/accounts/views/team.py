@@ -79,9 +79,13 @@ def invite_again(request: MemberRequest, member_id: int) -> HttpResponse:
     if member.user.has_usable_password():
         messages.success(request, f"{member.user.get_full_name()} has already joined")
     else:
-        send_invitation(request, member.user, request.user)
-        audit(request.user, "change", f"Invited team member {member.user.pk} again")
-        messages.success(request, f"We have sent a new invitation to {member.user.email}")
+        try:
+            send_invitation(request, member.user, request.user)
+        except services.TeamError as error:
+            messages.error(request, error.problem)
+        else:
+            audit(request.user, "change", f"Invited team member {member.user.pk} again")
+            messages.success(request, f"We have sent a new invitation to {member.user.email}")
     return redirect("edit-member", member_id=member.pk)
 
 
