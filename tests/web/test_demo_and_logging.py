@@ -65,3 +65,14 @@ def test_the_demo_councils_logins_have_an_app_with_the_published_secret(db):
     assert device.verify_token(demo_code())
     # The advocates' logins need none (ADR 0021).
     assert not TOTPDevice.objects.filter(user__username="sendiass@demo.example").exists()
+
+
+def test_the_benchmarks_sessions_give_the_demo_second_factor(
+    client, caseworker, real_second_factor
+):
+    from ehcp.web.demo.load import second_factor_given
+
+    client.force_login(caseworker)
+    assert client.get("/dashboard/")["Location"].startswith("/account/second-factor/")
+    second_factor_given(client, caseworker)
+    assert client.get("/dashboard/").status_code == 200

@@ -30,6 +30,8 @@ from ehcp.web.organisations.models import Organisation
 RECOVERY_CODES: Final = 10
 APP_NAME: Final = "Authenticator app"
 RECOVERY_NAME: Final = "Recovery codes"
+# In the session: the council's identity provider checked its own second factor (`oidc`).
+PROVIDER_MFA: Final = "ehcp_provider_mfa"
 
 
 def required_for(user: User) -> bool:
@@ -41,9 +43,6 @@ def required_for(user: User) -> bool:
     return user_has_device(user, confirmed=True)
 
 
-PROVIDER_MFA: Final = "ehcp_provider_mfa"
-
-
 def verified(request: HttpRequest) -> bool:
     """Whether this session's sign-in included a second factor: an app's or recovery code
     (django-otp keeps the device's id in the session), or the council's identity provider's
@@ -53,6 +52,7 @@ def verified(request: HttpRequest) -> bool:
 
 
 def given_to_provider(request: HttpRequest) -> None:
+    """Record that this session's sign-in gave the identity provider's second factor."""
     request.session[PROVIDER_MFA] = True
 
 
