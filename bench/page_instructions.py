@@ -38,6 +38,7 @@ def main() -> None:
     from django.test import Client
 
     from ehcp.web.cases.models import Case
+    from ehcp.web.demo.load import second_factor_given
     from ehcp.web.organisations.models import Membership
 
     member = Membership.objects.filter(organisation__la_code="999", role="caseworker").first()
@@ -49,6 +50,7 @@ def main() -> None:
     )
     client = Client()
     client.force_login(member.user)
+    second_factor_given(client, member.user)
     rng = random.Random(2026)
     make_path = PAGES[args.page]
     for _ in range(args.requests):

@@ -70,7 +70,7 @@ def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     from django.test import Client
 
     from ehcp.web.cases.models import Case
-    from ehcp.web.demo.load import build
+    from ehcp.web.demo.load import build, second_factor_given
     from ehcp.web.organisations.models import Membership
 
     call_command("migrate", verbosity=0)
@@ -90,6 +90,7 @@ def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     for member in members[: args.clients]:
         client = Client()
         client.force_login(member.user)
+        second_factor_given(client, member.user)
         cookies.append(f"sessionid={client.cookies['sessionid'].value}")
     references = list(council.values_list("reference", flat=True)[:5000])
     return cookies, references

@@ -3,12 +3,16 @@ the services (so their summaries come from the clock)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ehcp.web.cases import services
 from ehcp.web.organisations.models import Membership, Organisation, Role
@@ -33,6 +37,33 @@ def _web_settings(settings: Any, tmp_path: Any) -> None:
     }
     for cache in caches.all():
         cache.clear()
+
+
+SECOND_FACTOR_AT_SIGN_IN = "tests-second-factor-at-sign-in"
+
+
+def _second_factor_given(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test app", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+@pytest.fixture(autouse=True)
+def _signed_in_with_second_factor() -> Iterator[None]:
+    """Every sign-in in the tests (`force_login`, the sign-in form, the browser tests) has
+    given a second factor, as council members must (ADR 0021): the session is verified with
+    an authenticator app made for the user. The tests of the second factor itself ask for
+    `real_second_factor` instead."""
+    user_logged_in.connect(_second_factor_given, dispatch_uid=SECOND_FACTOR_AT_SIGN_IN)
+    yield
+    user_logged_in.disconnect(dispatch_uid=SECOND_FACTOR_AT_SIGN_IN)
+
+
+@pytest.fixture
+def real_second_factor(_signed_in_with_second_factor: None) -> None:
+    """Sign-ins ask for the second factor, as they do outside the tests."""
+    user_logged_in.disconnect(dispatch_uid=SECOND_FACTOR_AT_SIGN_IN)
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
+import base64
 import logging
 from datetime import date
 
@@ -50,3 +51,28 @@ def test_the_demo_loads_a_council_with_logins(db):
     assert Case.objects.filter(organisation__la_code="999").count() == 40
     assert not Case.objects.filter(next_due__isnull=True, stage="Assessing").exists()
     assert authenticate(username="caseworker@demo.example", password=DEMO_PASSWORD)
+
+
+def test_the_demo_councils_logins_have_an_app_with_the_published_secret(db):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ehcp.web.demo.load import DEMO_TOTP_SECRET, build, demo_code
+
+    build(TODAY, cases=10, caseworkers=1)
+    device = TOTPDevice.objects.get(user__username="caseworker@demo.example")
+    assert device.confirmed
+    assert base64.b32encode(device.bin_key).decode() == DEMO_TOTP_SECRET
+    assert device.verify_token(demo_code())
+    # The advocates' logins need none (ADR 0021).
+    assert not TOTPDevice.objects.filter(user__username="sendiass@demo.example").exists()
+
+
+def test_the_benchmarks_sessions_give_the_demo_second_factor(
+    client, caseworker, real_second_factor
+):
+    from ehcp.web.demo.load import second_factor_given
+
+    client.force_login(caseworker)
+    assert client.get("/dashboard/")["Location"].startswith("/account/second-factor/")
+    second_factor_given(client, caseworker)
+    assert client.get("/dashboard/").status_code == 200

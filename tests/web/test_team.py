@@ -3,7 +3,9 @@ from django.urls import reverse
 from ehcp.web.organisations.models import Membership, Role
 
 
-def test_an_administrator_adds_a_member_who_can_sign_in(client, members):
+def test_an_administrator_adds_a_member_who_is_invited_and_has_no_password(
+    client, members, mailoutbox
+):
     client.force_login(members[Role.ADMINISTRATOR])
     data = {
         "email": "New.Person@Example.com",
@@ -13,15 +15,13 @@ def test_an_administrator_adds_a_member_who_can_sign_in(client, members):
     }
     response = client.post(reverse("add-member"), data, follow=True)
     message = [str(m) for m in response.context["messages"]][0]
-    password = message.rsplit(" ", 1)[-1]
+    assert message == "We have sent an invitation to new.person@example.com"
     membership = Membership.objects.get(user__email="new.person@example.com")
     assert membership.role == Role.READ_ONLY
     assert membership.organisation == members[Role.ADMINISTRATOR].membership.organisation
-    client.logout()
-    signed = client.post(
-        reverse("sign-in"), {"email": "new.person@example.com", "password": password}
-    )
-    assert signed.status_code == 302
+    assert not membership.user.has_usable_password()
+    assert [m.to for m in mailoutbox] == [["new.person@example.com"]]
+    assert "/invitation/" in mailoutbox[0].body
 
 
 def test_an_administrator_changes_a_role_and_deactivates(client, members):

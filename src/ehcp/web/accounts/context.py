@@ -19,6 +19,7 @@ NAVIGATION: Final = (
     ("import", "Import", Perm.IMPORT_CASES),
     ("audit", "Audit log", Perm.READ_AUDIT),
     ("team", "Team", Perm.MANAGE_TEAM),
+    ("account", "Your account", Perm.VIEW_CASES),
 )
 
 

@@ -1,8 +1,12 @@
-"""Sign-in and team forms, with GOV.UK error messages."""
+"""Sign-in, password and team forms, with GOV.UK error messages (Django's own password
+forms, with its checks, in the service's words)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 from ehcp.web.organisations.models import Role
 
@@ -24,3 +28,57 @@ class SignInForm(forms.Form):
     password = forms.CharField(
         widget=forms.PasswordInput, error_messages={"required": "Enter your password"}
     )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        max_length=40,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+    )
+
+
+class InviteForm(forms.Form):
+    """Nothing to fill in: the button sends a new invitation."""
+
+
+MISMATCH = "The passwords do not match. Enter the same new password twice"
+REQUIRED = {
+    "old_password": "Enter your current password",
+    "new_password1": "Enter a new password",
+    "new_password2": "Enter the new password again",
+    "email": "Enter your email address",
+}
+
+
+def _in_our_words(form: forms.Form) -> None:
+    for name, message in REQUIRED.items():
+        if name in form.fields:
+            form.fields[name].error_messages["required"] = message
+
+
+class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+    error_messages = {"password_mismatch": MISMATCH}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _in_our_words(self)
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    error_messages = {
+        "password_mismatch": MISMATCH,
+        "password_incorrect": "Your current password is not right. Enter it again",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _in_our_words(self)
+
+
+class ResetPasswordForm(PasswordResetForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _in_our_words(self)
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )

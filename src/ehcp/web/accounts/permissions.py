@@ -11,8 +11,12 @@ from typing import Any, Final
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
+from ehcp.web.accounts import second_factor
 from ehcp.web.audit.services import record as audit
 from ehcp.web.organisations.models import Membership, Organisation
 
@@ -66,9 +70,23 @@ def allowed(user: User | AnonymousUser, perm: Perm) -> bool:
     return perm is Perm.PUBLIC or perm in permissions_of(user)
 
 
-def requires(perm: Perm) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Let the view run only for a signed-in member whose role grants `perm`. The member's
-    organisation is on `request.organisation` for the view to scope every query by."""
+def second_factor_step(request: Any, then: str | None = None) -> HttpResponse | None:
+    """Where a signed-in member must go before any other page (and then on to `then`, by
+    default the page asked for): to give their second factor, or to set one up (ADR 0021);
+    None if they need not."""
+    if second_factor.verified(request) or not second_factor.required_for(request.user):
+        return None
+    step = "second-factor" if second_factor.has_app(request.user) else "set-up-second-factor"
+    return redirect(f"{reverse(step)}?{urlencode({'next': then or request.get_full_path()})}")
+
+
+def requires(
+    perm: Perm, second_factor_needed: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Let the view run only for a signed-in member whose role grants `perm` and who has
+    given their second factor if they need one (the pages that set one up or ask for it pass
+    `second_factor_needed=False`). The member's organisation is on `request.organisation`
+    for the view to scope every query by."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
@@ -76,6 +94,8 @@ def requires(perm: Perm) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
             if perm is not Perm.PUBLIC:
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
+                if second_factor_needed and (step := second_factor_step(request)) is not None:
+                    return step
                 if not allowed(request.user, perm):
                     audit(request.user, "denied", f"{perm.value} at {request.path}"[:200])
                     raise PermissionDenied

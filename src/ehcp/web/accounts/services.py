@@ -4,14 +4,15 @@ team in their caseworker filter)."""
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.crypto import salted_hmac
 
+from ehcp.web.audit.models import AuditEntry
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
 from ehcp.web.organisations.models import Membership, Organisation
@@ -43,13 +44,16 @@ def members(organisation: Organisation) -> QuerySet[Membership]:
 
 def add_member(
     organisation: Organisation, by: User | None, new: NewMember, password: str | None = None
-) -> tuple[User, str]:
-    """Give `new` an account in `organisation`; return it with its first password (a random
-    one unless `password` is given). Raise `TeamError` if the email address is taken."""
+) -> User:
+    """Give `new` an account in `organisation` and return it. Raise `TeamError` if the email
+    address is taken.
+
+    Without `password` (an administrator adding a colleague) the account has no usable
+    password: the new member sets their own from an invitation link (`invitations`). Only the
+    demo's loader gives one, which it prints for the local demo."""
     email = new.email.strip().lower()
     if User.objects.filter(username=email).exists():
         raise TeamError("email", "Someone already has an account with this email address")
-    password = password or secrets.token_urlsafe(12)
     with transaction.atomic():
         user = User.objects.create_user(
             username=email,
@@ -61,7 +65,7 @@ def add_member(
         Membership.objects.create(user=user, organisation=organisation, role=new.role)
         audit(by, "change", f"Added team member {user.pk}")
         transaction.on_commit(partial(caseload_changed, organisation.pk))
-    return user, password
+    return user
 
 
 def change_member(member: Membership, by: User, role: str, active: bool) -> None:
@@ -75,3 +79,30 @@ def change_member(member: Membership, by: User, role: str, active: bool) -> None
         member.user.save(update_fields=["is_active"])
         audit(by, "change", f"Changed team member {member.user.pk}")
         transaction.on_commit(partial(caseload_changed, member.organisation_id))
+
+
+def record_failed_sign_in(email: str, address: str, why: str) -> None:
+    """Audit a failed sign-in: against the account tried, if there is one (so it shows to its
+    organisation's administrators), with a keyed hash of the client's address. Neither the
+    address nor anything typed as a password is kept."""
+    user = load_member_by_email(email)
+    audit(user, "sign_in_failed", f"{why} (from address {address_code(address)})")
+
+
+def address_code(address: str) -> str:
+    """A short keyed hash (HMAC with SECRET_KEY) of a client address: the same address gives
+    the same code, and the code does not give the address back."""
+    return salted_hmac("ehcp.sign-in-address", address).hexdigest()[:12]
+
+
+def load_member_by_email(email: str) -> User | None:
+    users = User.objects.select_related("membership__organisation")
+    return users.filter(username=email.strip().lower(), membership__isnull=False).first()
+
+
+def failed_sign_ins(organisation: Organisation, limit: int = 50) -> QuerySet[AuditEntry]:
+    """The latest failed sign-ins for the organisation's accounts, newest first."""
+    entries = AuditEntry.objects.filter(
+        organisation=organisation, action=AuditEntry.Action.SIGN_IN_FAILED
+    )
+    return entries.select_related("user").order_by("-at")[:limit]

@@ -11,6 +11,14 @@
   member is kept there for a minute. Without it, each process keeps its own memory cache and
   sessions and members are read from the database on every request.
 - `EHCP_DB_PREPARE=0`: no prepared statements on PostgreSQL (for a transaction-mode pooler).
+- `EHCP_IDLE_TIMEOUT_SECONDS`: sign a member out after this long without a request (1,800).
+- `EHCP_EMAIL_BACKEND`, `EHCP_EMAIL_HOST`, `EHCP_EMAIL_PORT`, `EHCP_EMAIL_HOST_USER`,
+  `EHCP_EMAIL_HOST_PASSWORD`, `EHCP_EMAIL_USE_TLS=1`, `EHCP_FROM_EMAIL`: how invitations and
+  password reset emails are sent (default: printed on the console).
+- `EHCP_OIDC=1`: single sign-on with the council's identity provider (OpenID Connect), with
+  `EHCP_OIDC_CLIENT_ID`, `EHCP_OIDC_CLIENT_SECRET`, `EHCP_OIDC_AUTHORIZATION_URL`,
+  `EHCP_OIDC_TOKEN_URL`, `EHCP_OIDC_USERINFO_URL`, `EHCP_OIDC_JWKS_URL` and
+  `EHCP_OIDC_SIGN_ALGO` (default RS256).
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
 """
@@ -44,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ehcp.web.organisations",
     "ehcp.web.people",
     "ehcp.web.cases",
@@ -66,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ehcp.web.accounts.middleware.SignedInUserMiddleware",
+    "ehcp.web.accounts.middleware.IdleTimeoutMiddleware",
     "ehcp.web.accounts.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,6 +140,48 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["ehcp.web.accounts.backends.MemberBackend"]
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "dashboard"
+# Password reset and invitation links stop working after this long (and once used).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+# A signed-in member who makes no request for this long is signed out (ADR 0021).
+EHCP_IDLE_TIMEOUT_SECONDS = int(os.environ.get("EHCP_IDLE_TIMEOUT_SECONDS") or 30 * 60)
+# The name authenticator apps show beside the code (django-otp's TOTP devices).
+OTP_TOTP_ISSUER = "Open EHCP"
+
+# Single sign-on with the council's identity provider (OpenID Connect; ADR 0021), when
+# `EHCP_OIDC=1`. The provider's endpoints, this service's client id and secret and the ID
+# token's signing algorithm come from the environment (Entra ID: RS256 with its JWKS).
+EHCP_OIDC = os.environ.get("EHCP_OIDC") == "1"
+if EHCP_OIDC:
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "ehcp.web.accounts.oidc.CouncilOIDCBackend",
+    ]
+OIDC_RP_CLIENT_ID = os.environ.get("EHCP_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("EHCP_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("EHCP_OIDC_AUTHORIZATION_URL", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("EHCP_OIDC_TOKEN_URL", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("EHCP_OIDC_USERINFO_URL", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("EHCP_OIDC_JWKS_URL") or None
+OIDC_RP_SIGN_ALGO = os.environ.get("EHCP_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email"
+# Only members an administrator has invited may sign in this way.
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/?single-sign-on=failed"
+OIDC_TIMEOUT = 10
+
+# Invitations and password resets. Production sets an SMTP server (Django's EMAIL_* settings
+# from the environment); locally the messages are printed on the console.
+EMAIL_BACKEND = os.environ.get(
+    "EHCP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EHCP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EHCP_EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("EHCP_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EHCP_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EHCP_EMAIL_USE_TLS") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("EHCP_FROM_EMAIL", "Open EHCP <no-reply@localhost>")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ehcp.web.accounts.second_factor import APP_NAME
 from ehcp.web.accounts.services import NewMember, add_member
 from ehcp.web.advocacy.demo import office_records
 from ehcp.web.cases import services
@@ -18,6 +23,11 @@ from ehcp.web.organisations.models import Organisation, Setting
 from ehcp.web.people.models import Carer, Child
 
 DEMO_PASSWORD: Final = "demo-casework-2026"  # noqa: S105 - printed for the local demo
+# Every demo council login's authenticator app has this secret (README, "Demo"): add it to an
+# app by hand, or run `manage.py ehcp_demo_code` for the code it shows now. Never in
+# production: a published secret is no second factor.
+DEMO_TOTP_SECRET: Final = "DEMOEHCPDEMOEHCPDEMOEHCPDEMOEHCP"  # noqa: S105
+DEMO_TOTP_KEY: Final = base64.b32decode(DEMO_TOTP_SECRET).hex()
 COUNCIL: Final = ("Demo Borough Council", "999")
 STAFF: Final = (
     ("caseworker@demo.example", "Casey", "Worker", "caseworker"),
@@ -29,9 +39,30 @@ BATCH: Final = 2000
 
 
 def make_user(email: str, first: str, last: str, role: str, organisation: Organisation) -> User:
+    """A demo login. A council's has an authenticator app with the demo's published secret
+    (`DEMO_TOTP_SECRET`), so signing in shows the second step as a council's staff see it."""
     new = NewMember(email=email, first_name=first, last_name=last, role=role)
-    user, _ = add_member(organisation, None, new, password=DEMO_PASSWORD)
+    user = add_member(organisation, None, new, password=DEMO_PASSWORD)
+    if organisation.kind == Organisation.Kind.COUNCIL:
+        TOTPDevice.objects.create(user=user, name=APP_NAME, key=DEMO_TOTP_KEY, confirmed=True)
     return user
+
+
+def second_factor_given(client: Any, user: User) -> None:
+    """Mark a test client's session (signed in with `force_login`) as having given the demo
+    login's second factor, as the benchmarks' sessions must have."""
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": APP_NAME, "key": DEMO_TOTP_KEY}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def demo_code() -> str:
+    """The code an authenticator app with the demo's secret shows now."""
+    device = TOTPDevice(key=DEMO_TOTP_KEY)
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
 
 
 def team(organisation: Organisation, extra_caseworkers: int) -> list[User]:

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from ehcp.web.demo.load import ADVOCATES, DEMO_PASSWORD, STAFF, build
+from ehcp.web.demo.load import ADVOCATES, DEMO_PASSWORD, DEMO_TOTP_SECRET, STAFF, build
 from ehcp.web.organisations.models import Organisation
 
 
@@ -27,3 +27,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email}  ({role.replace('_', ' ')})")
         for _, email, role in ADVOCATES:
             self.stdout.write(f"  {email}  ({role})")
+        self.stdout.write(
+            "The council's logins then ask for a code from an authenticator app set up with the"
+            f" demo secret {DEMO_TOTP_SECRET}; or run `python -m ehcp.web.manage ehcp_demo_code`"
+            " for the code it shows now."
+        )
