@@ -118,6 +118,10 @@ def team_rows(organisation: Organisation, today: date) -> list[dict[str, object]
     return rows
 
 
+def cases(count: int) -> str:
+    return f"{count} case" if count == 1 else f"{count} cases"
+
+
 def weekly(user: User, today: date) -> Digest | None:
     """The manager's weekly view of the team's caseload, or None for an empty caseload."""
     organisation = user.membership.organisation
@@ -126,11 +130,11 @@ def weekly(user: User, today: date) -> Digest | None:
         return None
     overdue = sum(int(str(row["overdue"])) for row in rows)
     due = sum(int(str(row["due_7"])) for row in rows)
-    subject = f"Team EHC deadlines, week of {long_date(today)}: {overdue} cases overdue"
+    subject = f"Team EHC deadlines, week of {long_date(today)}: {cases(overdue)} overdue"
     parts = [
         f"Hello {user.first_name or user.username},",
         "",
-        f"{organisation.name}: {overdue} cases overdue and {due} with a deadline in the next "
+        f"{organisation.name}: {cases(overdue)} overdue and {due} with a deadline in the next "
         "7 days.",
         "",
         "By caseworker (cases, overdue, due in 7 days, behind target):",
