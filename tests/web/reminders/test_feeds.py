@@ -25,8 +25,8 @@ ADDRESS = re.compile(r"/calendar/feed/([A-Za-z0-9_-]+)\.ics")
 
 
 def subscribe(client: Any) -> str:
-    response = client.post(reverse("calendar-subscription"))
-    assert response.status_code == 200
+    response = client.post(reverse("calendar-subscription"), follow=True)
+    assert response.redirect_chain == [(reverse("calendar-subscription"), 302)]
     found = ADDRESS.search(response.content.decode())
     assert found, "the new address is shown"
     return found.group(1)

@@ -22,17 +22,20 @@ def _calendar_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
+NEW_ADDRESS = "reminders:new-feed-token"
+
+
 @requires(Perm.VIEW_CASES)
 def subscription(request: MemberRequest) -> HttpResponse:
     """Whether the member has a feed address, with buttons to make a new one or revoke it.
-    A new address is shown on the page that makes it, and never again."""
-    context = {"feed": feeds.feed_of(request.user), "address": ""}
+    A new address is kept in the session only until the page after it is made shows it
+    once, so reloading that page neither shows it again nor makes another."""
     if request.method == "POST":
-        token = feeds.issue_feed(request.user)
-        context = {
-            "feed": feeds.feed_of(request.user),
-            "address": request.build_absolute_uri(reverse("calendar-feed", args=[token])),
-        }
+        request.session[NEW_ADDRESS] = feeds.issue_feed(request.user)
+        return redirect("calendar-subscription")
+    token = request.session.pop(NEW_ADDRESS, "")
+    address = request.build_absolute_uri(reverse("calendar-feed", args=[token])) if token else ""
+    context = {"feed": feeds.feed_of(request.user), "address": address}
     return render(request, "reminders/subscription.html", context)
 
 
