@@ -232,3 +232,36 @@ def test_the_dashboard_links_to_the_planning_pages_and_the_feed(signed_in: Any) 
     page = signed_in.get(reverse("dashboard")).content.decode()
     for name in ("review-planning", "transfer-planning", "calendar-subscription"):
         assert reverse(name) in page
+
+
+MEETING = (date(2026, 10, 19), "review_meeting_held", "")  # Mon 19 Oct 2026
+KEPT = (date(2026, 11, 2), "review_decision_notified", "keep")  # Mon 2 Nov 2026
+
+
+def test_a_review_decided_this_autumn_is_not_due_for_a_year(council: Any, caseworker: Any) -> None:
+    case = make_case(council, caseworker, *plan(date(2025, 12, 1)), MEETING, KEPT)
+    assert case.reference not in references(planning.reviews_due(council, TODAY, 6))
+    # The next review runs from the decision: due by Mon 1 Nov 2027.
+    assert case.reference in references(planning.reviews_due(council, date(2027, 9, 6), 3))
+
+
+def test_a_retracted_review_decision_leaves_the_review_due(council: Any, caseworker: Any) -> None:
+    from ehcp.web.cases import services
+
+    case = make_case(council, caseworker, *plan(date(2025, 12, 1)), MEETING, KEPT)
+    decision = case.events.get(name="review_decision_notified")
+    services.retract_event(case, caseworker, decision, TODAY)
+    rows = planning.reviews_due(council, TODAY, 1)
+    assert references(rows) == [case.reference]
+    assert rows[0].deadline.due == date(2026, 11, 30)  # Mon 30 Nov 2026, from the plan
+
+
+def test_the_reviews_only_schedule_agrees_with_the_whole_clock(
+    council: Any, reviews: dict
+) -> None:
+    from ehcp.web.cases import queries
+
+    for row in planning.reviews_due(council, TODAY, 6):
+        case = queries.get_case(council, row.reference)
+        whole = [d for d in queries.case_view(case, TODAY).deadlines if d.key == row.deadline.key]
+        assert whole == [row.deadline]

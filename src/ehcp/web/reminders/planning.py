@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from ehcp.rules import Deadline, Status
-from ehcp.rules.dates import months_after
+from ehcp.rules.dates import months_after, months_before
 from ehcp.web import caching
 from ehcp.web.cases.models import Case, CaseEvent
 from ehcp.web.organisations.models import Organisation
@@ -23,8 +23,11 @@ HORIZONS: Final = (1, 3, 6)  # months ahead the review page looks
 REVIEW_LIMITS: Final = frozenset({"R1", "R2"})
 TRANSFER_LIMITS: Final = frozenset({"P1", "P2", "P3"})
 STILL_TO_DO: Final = frozenset({Status.OVERDUE, Status.DUE_SOON, Status.NOT_YET_DUE})
-# Events that show a plan is maintained, so an annual review can fall due.
-PLAN_EVENTS: Final = ("final_plan_issued", "plan_transferred_in")
+# What starts an annual review's 12 months: the plan, then each review's decision. The open
+# review, if any, runs from the latest of them (the next one meets it).
+REVIEW_STARTS: Final = ("final_plan_issued", "review_decision_notified")
+# Slack in the database's rough cut: the clock decides exactly which reviews fall due.
+MARGIN: Final = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,31 @@ def _row(item: CaseSchedule, deadline: Deadline, notice_by: Deadline | None = No
     )
 
 
-def _with_event(
-    organisation: Organisation, names: tuple[str, ...], **dates: date
-) -> QuerySet[Case]:
-    events = CaseEvent.objects.filter(case=OuterRef("pk"), name__in=names, **dates)
+def _live(names: tuple[str, ...]) -> QuerySet[CaseEvent]:
+    """Timeline rows of these names for the case, neither retracted nor retractions."""
+    return CaseEvent.objects.filter(
+        case=OuterRef("pk"), name__in=names, retracts__isnull=True, retraction__isnull=True
+    )
+
+
+def _cases(organisation: Organisation) -> QuerySet[Case]:
     return (
         Case.objects.filter(organisation=organisation)
-        .filter(Exists(events))
         .select_related("child", "setting", "caseworker")
         .order_by("reference")
+    )
+
+
+def review_candidates(organisation: Organisation, horizon: date) -> QuerySet[Case]:
+    """The cases whose latest plan or review decision is old enough for a review to fall due
+    by `horizon` (12 months after it, give or take the margin): the only schedules the page
+    needs worked out."""
+    latest = _live(REVIEW_STARTS).order_by("-date").values("date")[:1]
+    cutoff = months_before(horizon, 12) + MARGIN
+    return (
+        _cases(organisation)
+        .annotate(review_start=Subquery(latest))
+        .filter(review_start__lte=cutoff)
     )
 
 
@@ -75,7 +94,7 @@ def reviews_due(organisation: Organisation, today: date, months: int) -> list[Ro
     horizon = months_after(today, months)
     rows = [
         _row(item, deadline)
-        for item in schedules(_with_event(organisation, PLAN_EVENTS), today)
+        for item in schedules(review_candidates(organisation, horizon), today, REVIEW_LIMITS)
         for deadline in item.deadlines
         if deadline.id in REVIEW_LIMITS
         and deadline.status in STILL_TO_DO
@@ -110,9 +129,13 @@ def transfer_cohort(organisation: Organisation, today: date) -> list[Row]:
     its amendment notice."""
     september = next_september(today)
     end = date(september.year, 9, 30)
-    cases = _with_event(organisation, ("phase_transfer",), date__gte=september, date__lte=end)
+    # Retracted moves too: the clock, which ignores them, gives them no deadline.
+    moves = CaseEvent.objects.filter(
+        case=OuterRef("pk"), name="phase_transfer", date__gte=september, date__lte=end
+    )
+    cases = _cases(organisation).filter(Exists(moves))
     rows = []
-    for item in schedules(cases, today):
+    for item in schedules(cases, today, TRANSFER_LIMITS):
         transfers = [
             d
             for d in item.deadlines

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from ehcp.rules import Deadline
+from ehcp.rules import TIMESCALES, Deadline, Timescale, compute_schedule
 from ehcp.web.cases import adapters
 from ehcp.web.cases.models import Case, CaseClosure, CaseEvent, CaseException
-from ehcp.web.cases.summary import next_actions, schedule
+from ehcp.web.cases.summary import CALENDAR, next_actions
 
 CHUNK: Final = 500
 
@@ -39,15 +39,20 @@ def initials(case: Case) -> str:
     return f"{child.first_name[:1]}{child.last_name[:1]}".upper()
 
 
-def schedules(cases: Iterable[Case], today: date) -> Iterator[CaseSchedule]:
-    """Each case (read with its child) with its schedule on `today`."""
+def schedules(
+    cases: Iterable[Case], today: date, limits: frozenset[str] | None = None
+) -> Iterator[CaseSchedule]:
+    """Each case (read with its child) with its schedule on `today`: every deadline, or only
+    those of the limit ids in `limits` (the clock works each limit out on its own, so a page
+    that needs only the reviews' is spared the rest)."""
+    rows = TIMESCALES if limits is None else tuple(t for t in TIMESCALES if t.id in limits)
     batch: list[Case] = []
     for case in cases:
         batch.append(case)
         if len(batch) == CHUNK:
-            yield from _batch(batch, today)
+            yield from _batch(batch, today, rows)
             batch = []
-    yield from _batch(batch, today)
+    yield from _batch(batch, today, rows)
 
 
 def _grouped(model: Any, ids: list[int], *order: str) -> dict[int, list[Any]]:
@@ -57,7 +62,7 @@ def _grouped(model: Any, ids: list[int], *order: str) -> dict[int, list[Any]]:
     return rows
 
 
-def _batch(cases: list[Case], today: date) -> Iterator[CaseSchedule]:
+def _batch(cases: list[Case], today: date, rows: tuple[Timescale, ...]) -> Iterator[CaseSchedule]:
     if not cases:
         return
     ids = [case.pk for case in cases]
@@ -68,4 +73,5 @@ def _batch(cases: list[Case], today: date) -> Iterator[CaseSchedule]:
         facts = adapters.build_facts(
             case.child.date_of_birth, events[case.pk], exceptions[case.pk], closures[case.pk]
         )
-        yield CaseSchedule(case, schedule(facts, today))
+        deadlines = compute_schedule(facts, today=today, calendar=CALENDAR, timescales=rows)
+        yield CaseSchedule(case, deadlines)
