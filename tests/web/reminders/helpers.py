@@ -28,11 +28,12 @@ def make_case(
     setting: Setting | None = None,
     first: str = "Alex",
     last: str = "Testington",
+    born: date = date(2015, 5, 1),
 ) -> Any:
     new = services.NewCase(
         first_name=first,
         last_name=last,
-        date_of_birth=date(2015, 5, 1),
+        date_of_birth=born,
         events=tuple(services.NewEvent(day, name, kind) for day, name, kind in events),
         caseworker=caseworker,
         setting=setting,

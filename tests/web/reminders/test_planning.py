@@ -218,6 +218,36 @@ def test_the_cohort_is_next_septembers_moves_with_their_deadlines(
     assert post16.notice_by.due == date(2027, 3, 15)
 
 
+@pytest.mark.parametrize(
+    ("age", "first", "last"),
+    [
+        (4, date(2022, 9, 1), date(2023, 8, 31)),  # Thu 1 Sep 2022 to Thu 31 Aug 2023
+        (11, date(2015, 9, 1), date(2016, 8, 31)),  # Tue 1 Sep 2015 to Wed 31 Aug 2016
+        (16, date(2010, 9, 1), date(2011, 8, 31)),  # Wed 1 Sep 2010 to Wed 31 Aug 2011
+    ],
+)
+def test_the_year_group_that_moves_in_september_2027(age: int, first: date, last: date) -> None:
+    assert planning.born_for_move(date(2027, 9, 1), age) == (first, last)
+
+
+def test_children_moving_by_age_with_no_move_recorded_are_listed(
+    council: Any, caseworker: Any, cohort: dict
+) -> None:
+    def child(first: str, born: date, *events: tuple[date, str, str]) -> Any:
+        return make_case(
+            council, caseworker, *events, caseworker=caseworker, first=first, born=born
+        )
+
+    first_day = child("Kai", date(2015, 9, 1), *plan(date(2025, 12, 1)))
+    last_day = child("Kim", date(2016, 8, 31), *plan(date(2025, 12, 1)))
+    child("Lea", date(2015, 8, 31), *plan(date(2025, 12, 1)))  # moved in September 2026
+    child("Mo", date(2015, 9, 1), REQUEST)  # no plan yet
+    rows, unrecorded = planning.cohort_and_unrecorded(council, TODAY)
+    assert [row.reference for row in unrecorded] == [first_day.reference, last_day.reference]
+    assert {row.move for row in unrecorded} == {"Primary to secondary"}
+    assert cohort["secondary"].reference not in [row.reference for row in unrecorded]
+
+
 def test_the_cohort_page_shows_each_status(signed_in: Any, cohort: dict) -> None:
     page = signed_in.get(reverse("transfer-planning")).content.decode()
     assert "Phase transfers for September 2027" in page
@@ -225,6 +255,7 @@ def test_the_cohort_page_shows_each_status(signed_in: Any, cohort: dict) -> None
     assert cohort["last_year"].reference not in page
     assert cohort["none"].reference not in page
     assert "2 moves in September 2027" in page
+    assert "Moving by age, with no move recorded" in page
     assert AuditEntry.objects.filter(what="Phase transfer cohort").exists()
 
 

@@ -147,12 +147,62 @@ def transfer_cohort(organisation: Organisation, today: date) -> list[Row]:
     return sorted(rows, key=lambda row: (row.deadline.due, row.reference))
 
 
-def cached_cohort(organisation: Organisation, today: date) -> list[Row]:
+# The usual moves each September, by the age reached on 31 August just before it: 4 (into
+# reception), 11 (primary to secondary) and 16 (secondary to post-16).
+MOVING_AGES: Final = {4: "Starting school", 11: "Primary to secondary", 16: "Secondary to post-16"}
+
+
+@dataclass(frozen=True)
+class Unrecorded:
+    """A child with a plan whose age says they move next September, with no move recorded."""
+
+    reference: str
+    child_name: str
+    caseworker: str
+    move: str
+
+
+def born_for_move(september: date, age: int) -> tuple[date, date]:
+    """The first and last dates of birth of children who are `age` on the 31 August just
+    before `september`."""
+    return date(september.year - age - 1, 9, 1), date(september.year - age, 8, 31)
+
+
+def unrecorded_movers(
+    organisation: Organisation, today: date, recorded: set[str]
+) -> list[Unrecorded]:
+    """Children whose plan is maintained (the clock still runs a review for it) and whose
+    age says they move phase next September, but with no such move on their timeline."""
+    september = next_september(today)
+    found = []
+    for age, move in MOVING_AGES.items():
+        first, last = born_for_move(september, age)
+        cases = (
+            _cases(organisation)
+            .filter(child__date_of_birth__gte=first, child__date_of_birth__lte=last)
+            .filter(Exists(_live(REVIEW_STARTS)))
+            .exclude(reference__in=recorded)
+        )
+        for item in schedules(cases, today, REVIEW_LIMITS):
+            if any(d.status in STILL_TO_DO for d in item.deadlines):
+                row = _row(item, item.deadlines[0])
+                found.append(Unrecorded(row.reference, row.child_name, row.caseworker, move))
+    return sorted(found, key=lambda row: (row.move, row.reference))
+
+
+def cohort_and_unrecorded(
+    organisation: Organisation, today: date
+) -> tuple[list[Row], list[Unrecorded]]:
+    rows = transfer_cohort(organisation, today)
+    return rows, unrecorded_movers(organisation, today, {row.reference for row in rows})
+
+
+def cached_cohort(organisation: Organisation, today: date) -> tuple[list[Row], list[Unrecorded]]:
     version = caching.caseload_version(organisation)
     return caching.cached(
         organisation,
         version,
         today,
         "planning:transfers",
-        lambda: transfer_cohort(organisation, today),
+        lambda: cohort_and_unrecorded(organisation, today),
     )

@@ -72,7 +72,12 @@ def review_letters(request: MemberRequest) -> HttpResponse:
 @requires(Perm.VIEW_CASES)
 def transfers(request: MemberRequest) -> HttpResponse:
     day = today()
-    rows = planning.cached_cohort(request.organisation, day)
+    rows, unrecorded = planning.cached_cohort(request.organisation, day)
     audit(request.user, "view", "Phase transfer cohort")
-    context = {"rows": rows, "september": planning.next_september(day), "today": day}
+    context = {
+        "rows": rows,
+        "unrecorded": unrecorded,
+        "september": planning.next_september(day),
+        "today": day,
+    }
     return render(request, "reminders/transfers.html", context)
