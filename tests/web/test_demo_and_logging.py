@@ -50,3 +50,11 @@ def test_the_demo_loads_a_council_with_logins(db):
     assert Case.objects.filter(organisation__la_code="999").count() == 40
     assert not Case.objects.filter(next_due__isnull=True, stage="Assessing").exists()
     assert authenticate(username="caseworker@demo.example", password=DEMO_PASSWORD)
+
+
+def test_a_calendar_feeds_secret_is_redacted_from_logs():
+    line = '"GET /calendar/feed/s3cr3t-T0ken_x.ics HTTP/1.1" %s'
+    record = logging.LogRecord("django.server", logging.INFO, "", 0, line, (200,), None)
+    RedactPersonalData().filter(record)
+    assert "s3cr3t" not in record.getMessage()
+    assert '"GET /calendar/feed/[redacted] HTTP/1.1" 200' == record.getMessage()
