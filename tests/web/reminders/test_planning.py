@@ -296,3 +296,26 @@ def test_the_reviews_only_schedule_agrees_with_the_whole_clock(
         case = queries.get_case(council, row.reference)
         whole = [d for d in queries.case_view(case, TODAY).deadlines if d.key == row.deadline.key]
         assert whole == [row.deadline]
+
+
+def test_no_invitation_is_written_for_a_case_with_no_review_to_hold(
+    council: Any, caseworker: Any
+) -> None:
+    from ehcp.web.reminders import letters
+
+    case = make_case(council, caseworker, REQUEST)
+    assert letters.invitation(council, case.reference, TODAY) is None
+    row = planning.Row(case.reference, "", None, "", None, "", deadline=None)  # type: ignore[arg-type]
+    body, written = letters.invitations_zip(council, caseworker, [row], TODAY)
+    assert written == 0
+    assert zipfile.ZipFile(io.BytesIO(body)).namelist() == []
+
+
+def test_schedules_are_read_in_chunks_with_the_same_answer(
+    council: Any, reviews: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ehcp.web.reminders import schedules
+
+    whole = planning.reviews_due(council, TODAY, 6)
+    monkeypatch.setattr(schedules, "CHUNK", 2)
+    assert planning.reviews_due(council, TODAY, 6) == whole
