@@ -70,6 +70,7 @@ CASES: Final[dict[str, Case]] = {
         "Mon 12 Jan 2026",
         {},
     ),
+    "C11": ("C11", PLAN, "Mon 2 Nov 2026", {}),
     "F1": ("F1", (), "Mon 1 Sep 2025", {}),
     "F2": ("F2", (REQUEST,), "Tue 14 Oct 2025", {}),
     "F3": ("F3", (REQUEST, ASSESS, DRAFT), "Tue 20 Jan 2026", {}),

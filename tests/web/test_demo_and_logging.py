@@ -76,3 +76,11 @@ def test_the_benchmarks_sessions_give_the_demo_second_factor(
     assert client.get("/dashboard/")["Location"].startswith("/account/second-factor/")
     second_factor_given(client, caseworker)
     assert client.get("/dashboard/").status_code == 200
+
+
+def test_a_calendar_feeds_secret_is_redacted_from_logs():
+    line = '"GET /calendar/feed/s3cr3t-T0ken_x.ics HTTP/1.1" %s'
+    record = logging.LogRecord("django.server", logging.INFO, "", 0, line, (200,), None)
+    RedactPersonalData().filter(record)
+    assert "s3cr3t" not in record.getMessage()
+    assert '"GET /calendar/feed/[redacted] HTTP/1.1" 200' == record.getMessage()

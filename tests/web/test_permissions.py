@@ -79,7 +79,18 @@ EXPECTED = {
     "check-answers": Perm.PUBLIC,
     "check-load": Perm.PUBLIC,
     "check-letter": Perm.PUBLIC,
+    # Calendar feeds and planning. The feed is opened by its secret address alone, for
+    # calendar apps that cannot sign in (tests/web/reminders).
+    "calendar-subscription": Perm.VIEW_CASES,
+    "calendar-revoke": Perm.VIEW_CASES,
+    "calendar-feed": Perm.PUBLIC,
+    "case-calendar": Perm.VIEW_CASES,
+    "review-planning": Perm.VIEW_CASES,
+    "review-letters": Perm.EDIT_CASES,
+    "transfer-planning": Perm.VIEW_CASES,
 }
+# Answers only a live secret address: any other is "Page not found" (tests/web/reminders).
+FEED = {"calendar-feed"}
 CHECKER_POST_ONLY = {"check-calendar", "check-answers", "check-load", "check-letter"}
 POST_ONLY = {
     "sign-out",
@@ -87,6 +98,8 @@ POST_ONLY = {
     "invite-again",
     "reset-second-factor",
     "new-recovery-codes",
+    "calendar-revoke",
+    "review-letters",
     *CHECKER_POST_ONLY,
 }
 # Pages that send a member who may open them on elsewhere: the second step of signing in,
@@ -108,6 +121,7 @@ STATISTICS_KWARGS = {
     "advocacy-letter-pdf": {"kind": "F12"},
     "accept-invitation": EMAILED_LINK,
     "password-reset-confirm": EMAILED_LINK,
+    "calendar-feed": {"token": "not-a-live-address"},
 }
 # The advocate's pages, for a council's member whose role allows them: "Page not found"
 # (tests/web/advocacy opens them as an advocacy organisation's members).
@@ -223,6 +237,12 @@ ROLE_PAGES = {
     "advocacy-close": {C, M, A},
     "advocacy-retention": {M, A},
     "advocacy-delete": {M, A},
+    "calendar-subscription": {R, C, M, A},
+    "calendar-revoke": {R, C, M, A},
+    "case-calendar": {R, C, M, A},
+    "review-planning": {R, C, M, A},
+    "review-letters": {C, M, A},
+    "transfer-planning": {R, C, M, A},
 }
 # Pages that take a form: a POST from a role the page refuses must be refused the same way
 # (an empty form, so an allowed POST shows its errors or does nothing harmful).
@@ -245,6 +265,9 @@ POST_PAGES = {
     "advocacy-reply",
     "advocacy-close",
     "advocacy-delete",
+    "calendar-subscription",
+    "calendar-revoke",
+    "review-letters",
 }
 
 
@@ -275,7 +298,7 @@ def test_each_role_submits_exactly_its_forms(client, members, case, document, ro
         assert response.status_code == 403
 
 
-@pytest.mark.parametrize("name", sorted(PUBLIC_PAGES - POST_ONLY - OFF_BY_DEFAULT))
+@pytest.mark.parametrize("name", sorted(PUBLIC_PAGES - POST_ONLY - OFF_BY_DEFAULT - FEED))
 def test_public_pages_open_for_every_role(client, members, case, document, name):
     for role in (R, C, M, A):
         client.force_login(members[role])

@@ -13,17 +13,44 @@ from ehcp.rules import Deadline
 REMINDERS = (timedelta(days=7), timedelta(days=1))
 
 
-def build_calendar(schedule: Iterable[Deadline], *, reminders: bool = False) -> Calendar:
+def new_calendar(name: str = "") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//Open EHCP//statutory clock//EN")
     calendar.add("version", "2.0")
+    if name:
+        calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def build_calendar(schedule: Iterable[Deadline], *, reminders: bool = False) -> Calendar:
+    calendar = new_calendar()
+    add_deadlines(calendar, schedule, reminders=reminders)
+    return calendar
+
+
+def add_deadlines(
+    calendar: Calendar,
+    schedule: Iterable[Deadline],
+    *,
+    label: str = "",
+    uid_scope: str = "",
+    reminders: bool = False,
+    cite: bool = False,
+) -> None:
+    """One event for each deadline. `label` starts each title (a case's reference, say) and
+    `uid_scope` keeps the events of different cases apart; `cite` adds the law to each."""
     for deadline in schedule:
         entry = Event()
-        entry.add("uid", f"{deadline.key}-{deadline.start_date.isoformat()}@open-ehcp")
-        entry.add("summary", f"Due: {deadline.title}")
+        scope = f"{uid_scope}-" if uid_scope else ""
+        entry.add("uid", f"{scope}{deadline.key}-{deadline.start_date.isoformat()}@open-ehcp")
+        prefix = f"{label}: " if label else ""
+        entry.add("summary", f"{prefix}Due: {deadline.title}")
         entry.add("dtstart", deadline.due)
         entry.add("dtend", deadline.due + timedelta(days=1))
-        entry.add("description", f"{deadline.explanation} Status: {deadline.status.value}.")
+        description = f"{deadline.explanation} Status: {deadline.status.value}."
+        if cite:
+            description += f" The law: {deadline.citation}."
+        entry.add("description", description)
         for before in REMINDERS if reminders else ():
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
@@ -31,4 +58,3 @@ def build_calendar(schedule: Iterable[Deadline], *, reminders: bool = False) -> 
             alarm.add("trigger", -before)
             entry.add_component(alarm)
         calendar.add_component(entry)
-    return calendar

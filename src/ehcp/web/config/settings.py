@@ -21,6 +21,10 @@
   `EHCP_OIDC_SIGN_ALGO` (default RS256).
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
+- `EHCP_SITE_URL`: the address the digests link to, e.g. `https://ehcp.example.gov.uk`.
+- `EHCP_NOTIFY_API_KEY`, `EHCP_NOTIFY_DAILY_TEMPLATE_ID`, `EHCP_NOTIFY_WEEKLY_TEMPLATE_ID`:
+  send the digests through GOV.UK Notify (production); without a key they go through
+  Django's email backend (`EHCP_EMAIL_BACKEND`, the console by default).
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ INSTALLED_APPS = [
     "ehcp.web.statistics",
     "ehcp.web.check",
     "ehcp.web.advocacy",
+    "ehcp.web.reminders",
     "ehcp.web.demo",
     "csp",
 ]
@@ -280,3 +285,16 @@ LOGGING = {
 
 # Advocacy organisations: a closed case is flagged for review this many months after closure.
 EHCP_RETENTION_MONTHS = int(os.environ.get("EHCP_RETENTION_MONTHS") or 12)
+
+# Digests (ehcp.web.reminders): GOV.UK Notify in production, Django's email backend otherwise.
+EHCP_SITE_URL = os.environ.get("EHCP_SITE_URL", "http://127.0.0.1:8000")
+NOTIFY_API_KEY = os.environ.get("EHCP_NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get(
+    "EHCP_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+)
+NOTIFY_DAILY_DIGEST_TEMPLATE_ID = os.environ.get("EHCP_NOTIFY_DAILY_TEMPLATE_ID", "")
+NOTIFY_WEEKLY_DIGEST_TEMPLATE_ID = os.environ.get("EHCP_NOTIFY_WEEKLY_TEMPLATE_ID", "")
+EMAIL_BACKEND = os.environ.get(
+    "EHCP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("EHCP_FROM_EMAIL", "no-reply@open-ehcp.invalid")

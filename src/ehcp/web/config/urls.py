@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ehcp.web.cases.urls")),
     path("", include("ehcp.web.audit.urls")),
     path("", include("ehcp.web.advocacy.urls")),
+    path("", include("ehcp.web.reminders.urls")),
     path("statistics/", include("ehcp.web.statistics.urls")),
     path("check/", include("ehcp.web.check.urls")),
 ]
