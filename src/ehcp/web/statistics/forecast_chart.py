@@ -54,7 +54,7 @@ def build(result: ForecastResult, chart_id: str) -> FanChart:
     last = rows[-1]
     title = f"{result.name}: EHC plans each January, published and forecast"
     description = (
-        f"Published plans rise from {_count(result.history[0][1])} in January "
+        f"Published plans went from {_count(result.history[0][1])} in January "
         f"{result.history[0][0]} to {_count(result.history[-1][1])} in January "
         f"{result.origin}. The forecast for January {last.year} is {_count(last.median)}, "
         f"with half of the simulations between {_count(last.p25)} and {_count(last.p75)} "
