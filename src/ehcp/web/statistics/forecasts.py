@@ -148,11 +148,7 @@ def forecast(request: ForecastRequest) -> ForecastResult:
     """The forecast for a page (at most `PAGE_SIMS` simulations), kept per store version."""
     if request.sims > PAGE_SIMS:
         raise ValueError(f"A page runs at most {PAGE_SIMS} simulations; use the job queue.")
-    path = services.store_path()
-    stamp = services._stamp(path)
-    if stamp is None:
-        raise services.NoStatisticsError(str(path))
-    return _cached(str(path), stamp, request)
+    return _cached(*services.version(), request)
 
 
 @functools.lru_cache(maxsize=256)
@@ -169,7 +165,7 @@ class Fitted:
 
 @functools.lru_cache(maxsize=2)
 def _fitted(path: str, stamp: Stamp) -> Fitted:
-    figures = services._answer(path, stamp, _figures, ())
+    figures = services.ask_version(path, stamp, _figures)
     return fit_all(figures)
 
 
