@@ -10,6 +10,7 @@ into a temporary file unless --store is given). Ends with one RESULT line.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 import warnings
@@ -50,9 +51,10 @@ def main() -> None:
     model = fit(figures, as_of=figures.latest_year(), horizon=YEARS)
     print(f"fit all places: {time.perf_counter() - started:.1f} s")
     kent = _scaled(model.place(figures.find("Kent").code), PLANS)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     sim = simulate(kent, sims=SIMS, seed=2025)
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started  # the wall clock on a shared machine
     median = np.median(sim.counts.sum(axis=2), axis=0)
     print(f"{PLANS} plans, {SIMS} sims x {YEARS} years: {seconds:.1f} s; median {median[-1]:.0f}")
     councils = [c for c in model.params if figures.places[c].level == "council"]
@@ -64,7 +66,8 @@ def main() -> None:
     print(
         f"RESULT plans={PLANS} sims={SIMS} years={YEARS} seconds={seconds:.1f} "
         f"all_councils_seconds={all_seconds:.1f} councils={len(councils)} "
-        f"all_councils_sims={args.all_sims}"
+        f"all_councils_sims={args.all_sims} cpu_seconds={cpu_seconds:.1f} "
+        f"load_average={os.getloadavg()[0]:.1f}"
     )
 
 

@@ -3,6 +3,8 @@ from known leaving rates, for the engine invariants and parameter recovery."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 
 from ehcp.forecast import Parameters
@@ -50,8 +52,10 @@ def leave_rate(age: int, need: str, setting: str) -> float:
     return float(_TRUTH[age, CASE_NEEDS.index(need), CASE_SETTINGS.index(setting)])
 
 
-def cases(people: int = 12000, years: int = 5, seed: int = 11) -> list[Case]:
-    """People followed over `years` Januaries from 2019, leaving at `leave_rate`."""
+@cache
+def cases(people: int = 12000, years: int = 5, seed: int = 11) -> tuple[Case, ...]:
+    """People followed over `years` Januaries from 2019, leaving at `leave_rate` (drawn once
+    per session for each set of arguments; read them, never change them)."""
     rng = np.random.default_rng(seed)
     out: list[Case] = []
     alive = [
@@ -70,4 +74,4 @@ def cases(people: int = 12000, years: int = 5, seed: int = 11) -> list[Case]:
             if rng.random() >= leave_rate(age, need, setting) and age < 19:
                 survivors.append((person, age + 1, need, setting))
         alive = survivors
-    return out
+    return tuple(out)

@@ -10,7 +10,7 @@ one pseudo-observation). Joiners per age follow a log-linear trend over the year
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,7 +61,7 @@ def cases_from_rows(rows: Iterable[dict[str, object]]) -> list[Case]:
     return out
 
 
-def count_transitions(cases: list[Case], as_of: int, states: StateSpace) -> Counts:
+def count_transitions(cases: Sequence[Case], as_of: int, states: StateSpace) -> Counts:
     late = [c for c in cases if c.year > as_of]
     if late:
         raise ForecastError(f"{len(late)} cases are from after January {as_of}; leave them out.")
@@ -131,7 +131,7 @@ def _strength(x: FloatArray, m: FloatArray, mu: float) -> float:
     return float(max(mu * (1 - mu) / between - 1, 1.0))
 
 
-def fit_cases(cases: list[Case], *, as_of: int, horizon: int = 6) -> Parameters:
+def fit_cases(cases: Sequence[Case], *, as_of: int, horizon: int = 6) -> Parameters:
     """Engine parameters from a council's cases up to January `as_of`."""
     states = build_states()
     counts = count_transitions(cases, as_of, states)

@@ -110,8 +110,10 @@ def _band_denominator(before: FloatArray) -> FloatArray:
 
 def _growth(place: Place, as_of: int) -> tuple[float, float]:
     years = [y for y in place.years("total") if y <= as_of][-4:]
+    if len(years) < 2:
+        return 1.0, 0.0
     first, last = place.total(years[0]), place.total(years[-1])
-    if len(years) < 2 or not first or not last:
+    if not first or not last:
         return 1.0, 0.0
     span = years[-1] - years[0]
     return (last / first) ** (1 / span), float(span)

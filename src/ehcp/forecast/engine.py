@@ -176,7 +176,12 @@ def _move(
     spread = rng.multinomial(movers[rows, cols], weights / weights.sum(axis=1, keepdims=True))
     targets = states.moved[cols]
     ok = targets >= 0
-    np.add.at(out, (np.broadcast_to(rows[:, None], targets.shape)[ok], targets[ok]), spread[ok])
+    flat = (rows[:, None] * out.shape[1] + targets)[ok]
+    out += (
+        np.bincount(flat, weights=spread[ok], minlength=out.size)
+        .reshape(out.shape)
+        .astype(out.dtype)
+    )
     return out
 
 
@@ -199,7 +204,7 @@ def _close(
 def _age(counts: IntArray, states: StateSpace) -> tuple[IntArray, IntArray]:
     out = np.zeros_like(counts)
     stays = states.aged >= 0
-    np.add.at(out.T, states.aged[stays], counts[:, stays].T)
+    _scatter(out, states.aged[stays][None], counts[:, stays])
     return out, counts[:, ~stays].sum(axis=1)
 
 
@@ -244,7 +249,7 @@ def _count(mean: FloatArray, dispersion: float, rng: np.random.Generator) -> Int
 
 def _by_age(counts: IntArray, states: StateSpace) -> IntArray:
     out = np.zeros((counts.shape[0], len(AGES)), dtype=np.int64)
-    np.add.at(out.T, states.age, counts.T)
+    _scatter(out, states.age[None], counts)
     return out
 
 

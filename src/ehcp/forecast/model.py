@@ -1,9 +1,12 @@
 """`fit(figures, as_of=YEAR)` and the fitted model's forecasts.
 
-Fitting reads only figures known by January `as_of` and refuses later ones. It learns the
-shrinkage of every council's cohort ratios and growth towards England's, and calibrates the
-80% interval of each horizon on the model's own errors from earlier origins (split conformal
-on log errors across councils), using only years up to `as_of`.
+Fitting reads only figures known by January `as_of` and refuses later ones. It shrinks every
+council's cohort ratios towards England's, and forecasts its total as England's 3-year growth
+plus learned shares of the council's own 3-year and last-year growth beyond England's (damped
+year by year) and of what its age structure implies. The shares are chosen on the four origins
+before `as_of`, scored one and two years ahead on Januaries up to `as_of` only. The 80%
+interval of each horizon is calibrated on the model's own errors at those origins (split
+conformal on absolute log errors across councils).
 """
 
 from __future__ import annotations
@@ -14,15 +17,33 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ehcp.forecast import cohort as cohort_mode
-from ehcp.forecast.data import Figures, before, up_to, warn_quality
+from ehcp.forecast.data import KNOWN_ERRORS, Figures, before, up_to, warn_quality
 from ehcp.forecast.engine import Parameters
 from ehcp.forecast.errors import ForecastError
 from ehcp.forecast.states import AGES, FloatArray, StateSpace, build_states
 
-LOW, HIGH = 0.1, 0.9
-Weights = tuple[float, float]
+LEVEL = 0.8
+ENGLAND = "E92000001"
+ORIGINS = 4  # earlier origins the weights and the calibration are learned on
+LEARN_HORIZON = 2
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much of a place's own growth beyond England's its forecast keeps."""
+
+    structure: float = 0.0  # share of the growth its age structure implies
+    own: float = 0.0  # share of its 3-year growth
+    recent: float = 0.0  # share of its last year's growth
+    damping: float = 1.0  # share of each year's deviation kept the year after
+
+
 GRID: tuple[Weights, ...] = tuple(
-    (structure, own) for structure in (0.0, 0.25, 0.5, 0.75, 1.0) for own in (0.0, 0.15, 0.3, 0.45)
+    Weights(structure, own, recent, damping)
+    for structure in (0.0, 0.25, 0.5, 0.75)
+    for own in (0.0, 0.1, 0.2, 0.3, 0.4)
+    for recent in (0.0, 0.1, 0.2, 0.3, 0.4)
+    for damping in (1.0, 0.5, 0.0)
 )
 
 
@@ -35,7 +56,7 @@ class Model:
     params: dict[str, Parameters]
     names: dict[str, str]
     skipped: set[str]
-    weights: Weights = (0.0, 0.0)
+    weights: Weights = field(default_factory=Weights)
     calibration: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def place(self, code: str) -> Parameters:
@@ -68,24 +89,20 @@ def fit(figures: Figures, *, as_of: int, horizon: int = 6, calibrate: bool = Tru
     if horizon < 1:
         raise ForecastError("Forecast at least one year ahead.")
     skipped = warn_quality(figures)
-    weights = learn_weights(figures, as_of, skipped)
-    model = _fit_places(figures, as_of, horizon, skipped, weights)
-    if calibrate:
-        model.calibration = _calibrate(figures, as_of, horizon, skipped, weights)
-    return model
-
-
-def _fit_places(
-    figures: Figures, as_of: int, horizon: int, skipped: set[str], weights: Weights
-) -> Model:
+    history = _history(figures, as_of, skipped)
+    weights = learn_weights(figures, history)
     params = _structural(figures, as_of, horizon, build_states(), skipped)
-    targets = _targets(params, figures, as_of, horizon, weights)
-    anchored = {}
-    for code, p in params.items():
-        factors = _expected(p, horizon, targets[code])[1]
-        anchored[code] = replace(p, joiner_growth=factors)
+    growths = _growths(figures, params, as_of, horizon)
+    targets = dict(zip(growths.codes, growths.targets(weights), strict=True))
+    anchored = {
+        code: replace(p, joiner_growth=_expected(p, horizon, targets[code])[1])
+        for code, p in params.items()
+    }
     names = {p.code: p.name for p in figures.places.values()}
-    return Model(as_of, horizon, anchored, names, skipped, weights=weights)
+    model = Model(as_of, horizon, anchored, names, skipped, weights=weights)
+    if calibrate:
+        model.calibration = _calibrate(figures, history, weights)
+    return model
 
 
 def _structural(
@@ -116,58 +133,98 @@ def _structural(
     return params
 
 
-def _log_growth(figures: Figures, code: str, as_of: int) -> float:
-    place = figures.places[code]
-    first, last = place.total(as_of - 3), place.total(as_of)
-    if not first or not last:
-        return _log_growth(figures, "E92000001", as_of) if code != "E92000001" else 0.0
-    return float(np.log(last / first) / 3)
+@dataclass(frozen=True)
+class Growths:
+    """What the expected totals of every place are built from, at one origin."""
+
+    origin: int
+    codes: list[str]
+    start: FloatArray  # [P] plans at the origin
+    england: float  # England's 3-year log growth a year
+    own: FloatArray  # [P] the place's 3-year log growth beyond England's
+    recent: FloatArray  # [P] its last year's log growth beyond England's
+    shape: FloatArray  # [P, H] log growth its age structure implies beyond England's
+
+    def targets(self, weights: Weights) -> FloatArray:
+        """Expected totals, [P, H]: England's growth, plus learned shares of the place's own
+        and recent growth beyond it (damped year by year) and of its age structure's."""
+        steps = np.arange(1, self.shape.shape[1] + 1)
+        damped = np.cumsum(weights.damping ** (steps - 1.0))
+        deviation = weights.own * self.own + weights.recent * self.recent
+        log_growth = (
+            self.england * steps + deviation[:, None] * damped + weights.structure * self.shape
+        )
+        return np.asarray(self.start[:, None] * np.exp(log_growth), dtype=np.float64)
 
 
-def _targets(
-    params: dict[str, Parameters], figures: Figures, as_of: int, horizon: int, weights: Weights
-) -> dict[str, FloatArray]:
-    """Expected totals per year ahead: England's 3-year growth, plus a learned share of the
-    council's own growth beyond it and of what its age structure implies beyond England's."""
-    structure, own = weights
-    steps = np.arange(1, horizon + 1)
-    england = _log_growth(figures, "E92000001", as_of)
-    base = expected(params["E92000001"], horizon).sum(axis=1)
+def _growths(figures: Figures, params: dict[str, Parameters], as_of: int, horizon: int) -> Growths:
+    codes = list(params)
+    base = expected(params[ENGLAND], horizon).sum(axis=1)
     england_structure = np.log(base[1:] / base[0])
-    out = {}
-    for code, p in params.items():
-        path = expected(p, horizon).sum(axis=1)
-        start = max(path[0], 1.0)
-        shape = np.log(np.maximum(path[1:], 1.0) / start) - england_structure
-        deviation = _log_growth(figures, code, as_of) - england
-        out[code] = start * np.exp((england + own * deviation) * steps + structure * shape)
+    england, england_recent = (_log_growth(figures, ENGLAND, as_of, span) for span in (3, 1))
+    start, shape = np.zeros(len(codes)), np.zeros((len(codes), horizon))
+    for i, code in enumerate(codes):
+        path = expected(params[code], horizon).sum(axis=1)
+        base_i = max(path[0], 1.0)
+        shape[i] = np.log(np.maximum(path[1:], 1.0) / base_i) - england_structure
+        start[i] = figures.places[code].total(as_of) or base_i  # the published total
+    own = np.array([_log_growth(figures, c, as_of, 3) for c in codes]) - england
+    recent = np.array([_log_growth(figures, c, as_of, 1) for c in codes]) - england_recent
+    return Growths(as_of, codes, start, england, own, recent, shape)
+
+
+def _log_growth(figures: Figures, code: str, as_of: int, span: int) -> float:
+    """Log growth a year over the `span` years to `as_of` (England's where it is missing)."""
+    place = figures.places[code]
+    first, last = place.total(as_of - span), place.total(as_of)
+    if not first or not last:
+        return _log_growth(figures, ENGLAND, as_of, span) if code != ENGLAND else 0.0
+    return float(np.log(last / first) / span)
+
+
+def _history(figures: Figures, as_of: int, skipped: set[str]) -> list[Growths]:
+    """The growths at each of the origins before `as_of` that have the figures."""
+    out = []
+    for origin in range(as_of - ORIGINS, as_of):
+        earlier = before(figures, origin)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                params = _structural(earlier, origin, as_of - origin, build_states(), skipped)
+        except ForecastError:
+            continue
+        out.append(_growths(earlier, params, origin, as_of - origin))
     return out
 
 
-def learn_weights(figures: Figures, as_of: int, skipped: set[str]) -> Weights:
-    """The structure and own-growth weights with the least council error one year ahead
-    over the three origins before `as_of` (figures up to `as_of` only)."""
+def learn_weights(figures: Figures, history: list[Growths]) -> Weights:
+    """The weights with the least mean council error one and two years ahead over the
+    earlier origins, scored only on Januaries up to the model's origin."""
+    if not history:
+        return Weights()
     scores = dict.fromkeys(GRID, 0.0)
-    for origin in range(as_of - 3, as_of):
-        earlier = before(figures, origin)
-        try:
-            params = _structural(earlier, origin, 1, build_states(), skipped)
-        except ForecastError:
-            continue
+    for growths in history:
+        actual = _actuals(figures, growths)
         for w in GRID:
-            targets = _targets(params, earlier, origin, 1, w)
-            scores[w] += _mape(figures, targets, origin)
+            errors = np.abs(growths.targets(w) / actual - 1)[:, :LEARN_HORIZON]
+            scores[w] += float(np.nanmean(errors, axis=0).sum())
     return min(GRID, key=lambda w: scores[w])
 
 
-def _mape(figures: Figures, targets: dict[str, FloatArray], origin: int) -> float:
-    errors = [
-        abs(path[0] / actual - 1)
-        for code, path in targets.items()
-        if figures.places[code].level == "council"
-        and (actual := figures.places[code].total(origin + 1))
-    ]
-    return float(np.mean(errors)) if errors else 0.0
+def _actuals(figures: Figures, growths: Growths) -> FloatArray:
+    """Published totals for each year ahead of an earlier origin; NaN for regions, England,
+    missing figures and known errors."""
+    out = np.full((len(growths.codes), growths.shape.shape[1]), np.nan)
+    for i, code in enumerate(growths.codes):
+        place = figures.places[code]
+        if place.level != "council":
+            continue
+        for step in range(1, out.shape[1] + 1):
+            year = growths.origin + step
+            actual = place.total(year)
+            if actual and (code, year) not in KNOWN_ERRORS:
+                out[i, step - 1] = actual
+    return out
 
 
 def expected(params: Parameters, years: int) -> FloatArray:
@@ -224,32 +281,23 @@ def _totals(params: Parameters, years: int, h: list[int]) -> dict[int, float]:
 
 
 def _calibrate(
-    figures: Figures, as_of: int, horizon: int, skipped: set[str], weights: Weights
+    figures: Figures, history: list[Growths], weights: Weights
 ) -> dict[int, tuple[float, float]]:
-    """Quantiles of log(actual / forecast) across councils, by horizon, from earlier origins."""
-    errors: dict[int, list[float]] = {}
-    for origin in range(as_of - 3, as_of):
-        earlier = before(figures, origin)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                model = _fit_places(earlier, origin, as_of - origin, skipped, weights)
-        except ForecastError:
-            continue
-        steps = list(range(1, as_of - origin + 1))
-        for code, path in model.forecast(steps).items():
-            place = figures.places[code]
-            if place.level != "council":
-                continue
-            for step in steps:
-                actual = place.total(origin + step)
-                if actual and path[step] > 0:
-                    errors.setdefault(step, []).append(float(np.log(actual / path[step])))
-    return {
-        step: (float(np.quantile(v, LOW)), float(np.quantile(v, HIGH)))
-        for step, v in errors.items()
-        if len(v) >= 20
-    }
+    """Split conformal: the 80% quantile of |log(actual / forecast)| across councils and
+    earlier origins, by horizon, as a symmetric interval on the log scale."""
+    errors: dict[int, list[FloatArray]] = {}
+    for growths in history:
+        logs = np.log(_actuals(figures, growths) / growths.targets(weights))
+        for step in range(1, logs.shape[1] + 1):
+            column = logs[:, step - 1]
+            errors.setdefault(step, []).append(np.abs(column[np.isfinite(column)]))
+    out = {}
+    for step, parts in errors.items():
+        pooled = np.concatenate(parts)
+        if len(pooled) >= 20:
+            q = float(np.quantile(pooled, LEVEL))
+            out[step] = (-q, q)
+    return out
 
 
 def _horizon_quantiles(calibration: dict[int, tuple[float, float]], h: int) -> tuple[float, float]:

@@ -72,6 +72,21 @@ def _answer(path: str, stamp: Stamp, question: Callable[..., Any], args: tuple[A
         return question(connection, *args)
 
 
+def version() -> tuple[str, Stamp]:
+    """The store's path and stamp, for caches of answers derived from it."""
+    path = store_path()
+    stamp = _stamp(path)
+    if stamp is None:
+        raise NoStatisticsError(str(path))
+    return str(path), stamp
+
+
+def ask_version(path: str, stamp: Stamp, question: Callable[..., T]) -> T:
+    """`question` asked of the store at a version `version()` returned."""
+    answer: T = _answer(path, stamp, question, ())
+    return answer
+
+
 def clear_cache() -> None:
     _answer.cache_clear()
 

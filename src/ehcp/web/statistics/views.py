@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ehcp.forecast import ForecastError
 from ehcp.stats import breakdowns, hexlayout
 from ehcp.stats import comparators as comparator
 from ehcp.stats import headline as headlines
@@ -34,7 +35,16 @@ from ehcp.stats.queries import (
     known_indicator,
 )
 from ehcp.web.accounts.permissions import Perm, requires
-from ehcp.web.statistics import breakdown_charts, charts, hexmap, league, services, svg
+from ehcp.web.statistics import (
+    breakdown_charts,
+    charts,
+    forecast_chart,
+    forecasts,
+    hexmap,
+    league,
+    services,
+    svg,
+)
 
 
 class BadRequestError(Exception):
@@ -168,6 +178,7 @@ SECTIONS = {
     "age": "By age",
     "sex": "By sex",
     "similar": "Similar councils",
+    "forecast": "Forecast",
 }
 KEY_INDICATORS = (
     "caseload",
@@ -237,6 +248,8 @@ def _place_page(request: Any, place: Council, section: str) -> Any:
         return _breakdown_page(request, place, breakdowns.known_topic(section))
     if section == "similar":
         return _similar_page(request, place)
+    if section == "forecast":
+        return _forecast_page(request, place)
     return _profile(request, place, section)
 
 
@@ -629,3 +642,98 @@ def _source_text(source: Source) -> str:
         denominator = " + ".join(source.denominator)
         return f"{where}: 100 × ({numerator}) ÷ ({denominator}), to 1 decimal place"
     return f"{where}: {numerator}"
+
+
+# The forecast: a fan chart, its table, the setting and need mix, a scenario and accuracy.
+
+
+def _forecast_page(request: Any, place: Council) -> Any:
+    wanted, errors = _forecast_request(request, place)
+    try:
+        result = forecasts.forecast(wanted)
+    except ForecastError as error:
+        raise StatsError(f"There is no forecast for {place.name}: {error}") from None
+    context = {
+        **_place_context(place, "forecast"),
+        "result": result,
+        "chart": forecast_chart.build(result, "forecast-chart"),
+        "errors": errors,
+        "error_for": dict(errors),
+        "needs": forecasts.NEED_NAMES.items(),
+        "settings": [(code, forecasts.SETTING_NAMES[code], forecasts.SETTING_NAMES[to[0]])
+                     for code, to in forecasts.OVERFLOW.items()],
+        "form": request.GET,
+        "sims": forecasts.PAGE_SIMS,
+        "last_year": result.years[-1].year,
+        "mixes": [("Plans by setting", result.settings), ("Plans by primary need", result.needs)],
+        "accuracy_rows": _accuracy_rows(result.accuracy),
+        "need_name": forecasts.NEED_NAMES.get(wanted.need, ""),
+        "capacity_name": forecasts.SETTING_NAMES.get(wanted.capacity_setting, ""),
+    }  # fmt: skip
+    return render(request, "statistics/forecast.html", context)
+
+
+def _accuracy_rows(accuracy: forecasts.Accuracy | None) -> list[dict[str, Any]]:
+    if accuracy is None:
+        return []
+    own = dict(accuracy.place_errors)
+    model, growth = dict(accuracy.model_mape), dict(accuracy.growth_mape)
+    return [
+        {
+            "year": accuracy.origin + h,
+            "own": _signed(own[accuracy.origin + h]) if accuracy.origin + h in own else "–",
+            "model": f"{model[h]:.1f}%",
+            "growth": f"{growth[h]:.1f}%",
+        }
+        for h in sorted(model)
+    ]
+
+
+def _signed(value: float) -> str:
+    return f"+{value:.1f}%" if value >= 0 else f"−{-value:.1f}%"
+
+
+def _forecast_request(
+    request: Any, place: Council
+) -> tuple[forecasts.ForecastRequest, list[tuple[str, str]]]:
+    """The scenario asked for, or the baseline with (field id, message) for each problem."""
+    query = request.GET
+    errors: list[tuple[str, str]] = []
+    need = query.get("need", "")
+    if need and need not in forecasts.NEED_NAMES:
+        errors.append(("need", "Choose a primary need from the list"))
+    joiners = _whole_number(query.get("joiners", ""), 100)
+    if joiners is None or not 0 <= joiners <= 300:
+        errors.append(("joiners", "Enter new plans as a whole number between 0 and 300, "
+                                  "for example 110"))  # fmt: skip
+    setting = query.get("setting", "")
+    if setting and setting not in forecasts.OVERFLOW:
+        errors.append(("setting", "Choose a setting from the list"))
+    places = _whole_number(query.get("places", ""), None)
+    if query.get("places", "").strip() and (places is None or not 0 <= places <= 100_000):
+        errors.append(("places", "Enter the number of places as a whole number between 0 "
+                                 "and 100,000, for example 450"))  # fmt: skip
+    elif setting and places is None:
+        errors.append(("places", "Enter the number of places in the setting you chose"))
+    elif places is not None and not setting:
+        errors.append(("setting", "Choose the setting the places are for"))
+    if errors:
+        return forecasts.ForecastRequest(place.la_code), errors
+    chosen = forecasts.ForecastRequest(
+        place.la_code,
+        need=need,
+        joiners_percent=joiners or 0,
+        capacity_setting=setting,
+        places=places,
+    )
+    return chosen, errors
+
+
+def _whole_number(text: str, default: int | None) -> int | None:
+    text = text.strip().replace(",", "")
+    if not text:
+        return default
+    try:
+        return int(text)
+    except ValueError:
+        return None

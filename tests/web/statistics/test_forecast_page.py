@@ -1,0 +1,95 @@
+"""A council's forecast page: the fan chart and its table, the setting and need mix, the
+backtest beside it, a scenario form, and clear errors for bad scenario input.
+
+Published figures are DfE's (the shared releases): Bristol had 4,931 plans in January 2025
+(caseload.csv 2024/25, breakdown "All EHC plans", ehcplans)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from ehcp.web.statistics import forecasts
+
+from .conftest import BRISTOL, table_rows, text_of
+
+
+def page(**query: str) -> str:
+    url = reverse("statistics-council", args=[BRISTOL, "forecast"])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def _plans(cell: str) -> int:
+    return int(re.sub(r"[^0-9]", "", cell.split(" ")[0]))
+
+
+def _forecast_rows(content: bytes) -> list[list[str]]:
+    return table_rows(content)[0]
+
+
+def test_the_forecast_page_shows_the_fan_chart_and_its_figures(client):
+    response = client.get(page())
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'role="img" aria-labelledby="forecast-chart-title"' in content
+    assert content.count("<polygon") == 2  # the 50% and 90% bands
+    rows = _forecast_rows(response.content)
+    published = {row[0]: row[1] for row in rows if row[1].endswith("published")}
+    assert published["2025"] == "4,931 published"
+    ahead = [row for row in rows if not row[1].endswith("published")]
+    assert [row[0] for row in ahead] == [str(y) for y in range(2026, 2032)]
+    for row in ahead:
+        low_50, high_50 = (int(x.replace(",", "")) for x in row[2].split(" to "))
+        low_90, high_90 = (int(x.replace(",", "")) for x in row[3].split(" to "))
+        assert low_90 <= low_50 <= _plans(row[1]) <= high_50 <= high_90
+    text = text_of(response.content)
+    assert "How accurate the method has been" in text
+    assert "figures up to January 2023" in text
+    assert "Autistic spectrum disorder" in text
+    assert "State special schools" in text
+
+
+def test_more_new_plans_raise_the_forecast_and_say_so(client):
+    base = _forecast_rows(client.get(page()).content)[-1]
+    response = client.get(page(need="asd", joiners="150"))
+    more = _forecast_rows(response.content)[-1]
+    assert _plans(more[1]) > _plans(base[1])
+    assert "new plans for Autistic spectrum disorder at 150% of the expected number" in (
+        text_of(response.content)
+    )
+
+
+def test_no_places_in_special_schools_sends_children_elsewhere(client):
+    response = client.get(page(setting="special", places="0"))
+    assert response.status_code == 200
+    setting_table = table_rows(response.content)[2]
+    special = next(row for row in setting_table if row[0] == "State special schools")
+    assert special[2] == "0"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"joiners": "lots"}, "Enter new plans as a whole number between 0 and 300"),
+        ({"joiners": "301"}, "Enter new plans as a whole number between 0 and 300"),
+        ({"need": "dragons"}, "Choose a primary need from the list"),
+        ({"places": "40"}, "Choose the setting the places are for"),
+        ({"setting": "special"}, "Enter the number of places in the setting you chose"),
+        ({"setting": "special", "places": "-3"}, "Enter the number of places as a whole"),
+        ({"setting": "castle", "places": "3"}, "Choose a setting from the list"),
+    ],
+)
+def test_bad_scenario_input_names_the_field_and_the_fix(client, query, message):
+    response = client.get(page(**query))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "There is a problem" in content
+    assert message in content
+    assert content.count("<polygon") == 2  # the forecast without a scenario is still shown
+
+
+def test_a_page_never_runs_a_long_forecast():
+    with pytest.raises(ValueError, match="job queue"):
+        forecasts.forecast(forecasts.ForecastRequest(BRISTOL, sims=1000))
