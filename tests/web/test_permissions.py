@@ -22,6 +22,15 @@ EXPECTED = {
     "retract-event": Perm.EDIT_CASES,
     "record-exception": Perm.EDIT_CASES,
     "export-case": Perm.VIEW_CASES,
+    "export-cases": Perm.VIEW_CASES,
+    "print-case": Perm.VIEW_CASES,
+    "correct-details": Perm.EDIT_CASES,
+    "reassign": Perm.EDIT_CASES,
+    "add-carer": Perm.EDIT_CASES,
+    "edit-carer": Perm.EDIT_CASES,
+    "remove-carer": Perm.EDIT_CASES,
+    "hand-over": Perm.ASSIGN_CASES,
+    "settings-register": Perm.MANAGE_SETTINGS,
     "upload-document": Perm.EDIT_CASES,
     "document": Perm.VIEW_CASES,
     "search": Perm.VIEW_CASES,
@@ -64,7 +73,7 @@ EXPECTED = {
     "check-letter": Perm.PUBLIC,
 }
 CHECKER_POST_ONLY = {"check-calendar", "check-answers", "check-load", "check-letter"}
-POST_ONLY = {"sign-out", "retract-event", *CHECKER_POST_ONLY}
+POST_ONLY = {"sign-out", "retract-event", "remove-carer", *CHECKER_POST_ONLY}
 PUBLIC_PAGES = {name for name, perm in EXPECTED.items() if perm is Perm.PUBLIC} - {"sign-out"}
 STATISTICS_KWARGS = {
     "statistics-council": {"code": "801"},
@@ -118,6 +127,8 @@ def url_for(name, case, member_id, token):
         kwargs["member_id"] = member_id
     if name == "document":
         kwargs["token"] = token
+    if name in ("edit-carer", "remove-carer"):
+        kwargs["carer_id"] = case.child.carers.get_or_create(name="Sam Carer")[0].pk
     return reverse(name, kwargs=kwargs)
 
 
@@ -155,6 +166,15 @@ ROLE_PAGES = {
     "case-list": {R, C, M, A},
     "case": {R, C, M, A},
     "export-case": {R, C, M, A},
+    "export-cases": {R, C, M, A},
+    "print-case": {R, C, M, A},
+    "correct-details": {C, M, A},
+    "reassign": {C, M, A},
+    "add-carer": {C, M, A},
+    "edit-carer": {C, M, A},
+    "remove-carer": {C, M, A},
+    "hand-over": {M, A},
+    "settings-register": {A},
     "case-letters": {R, C, M, A},
     "case-letter": {C, M, A},
     "document": {R, C, M, A},
@@ -188,6 +208,13 @@ ROLE_PAGES = {
 # (an empty form, so an allowed POST shows its errors or does nothing harmful).
 POST_PAGES = {
     "new-request",
+    "correct-details",
+    "reassign",
+    "add-carer",
+    "edit-carer",
+    "remove-carer",
+    "hand-over",
+    "settings-register",
     "record-event",
     "retract-event",
     "record-exception",

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Trigram lookups for search on PostgreSQL (docs/adr/0022); nothing on SQLite.
+    "django.contrib.postgres",
     "ehcp.web.organisations",
     "ehcp.web.people",
     "ehcp.web.cases",
