@@ -59,7 +59,8 @@ def test_a_corrected_date_of_birth_is_audited_with_before_and_after(signed_in, c
         "Date of birth": ("1 May 2015", "3 May 2015"),
         "Who made the request": ("", "A parent or carer"),
     }
-    assert "1 May 2015" not in caplog.text and "3 May 2015" not in caplog.text
+    assert "1 May 2015" not in caplog.text
+    assert "3 May 2015" not in caplog.text
 
 
 def test_the_audit_page_shows_a_correction_to_its_own_organisation_only(
@@ -193,7 +194,8 @@ def test_a_carer_is_added_changed_and_removed(signed_in, case):
     add = reverse("add-carer", args=[case.reference])
     assert signed_in.post(add, carer_form()).status_code == 302
     carer = Carer.objects.get(child=case.child)
-    assert carer.parental_responsibility and carer.preferred_contact == "email"
+    assert carer.parental_responsibility
+    assert carer.preferred_contact == "email"
     edit = reverse("edit-carer", args=[case.reference, carer.pk])
     assert signed_in.post(edit, carer_form(phone="07700 900123")).status_code == 302
     entry = AuditEntry.objects.get(what="Changed a parent or carer's details")
@@ -255,7 +257,7 @@ def test_a_register_with_problems_loads_nothing_and_says_where(client, council):
     bad = (
         "urn,name,phase\n"
         "12,Short URN,school\n"
-        "100002,=HYPERLINK(\"x\"),school\n"
+        '100002,=HYPERLINK("x"),school\n'
         "100003,No phase,university\n"
         "100003,Twice,school\n"
     )
@@ -407,17 +409,20 @@ def test_a_caseworkers_dashboard_shows_their_own_cases_first(signed_in, council,
     theirs = open_case(council, caseworker, received=date(2026, 7, 1))
     corrections.reassign(mine, caseworker, caseworker)
     page = signed_in.get(reverse("dashboard")).content.decode()
-    assert "<h1 class=\"govuk-heading-l\">My cases</h1>" in page
-    assert mine.reference in page and theirs.reference not in page
+    assert '<h1 class="govuk-heading-l">My cases</h1>' in page
+    assert mine.reference in page
+    assert theirs.reference not in page
     team = signed_in.get(reverse("dashboard"), {"view": "team"}).content.decode()
-    assert mine.reference in team and theirs.reference in team
+    assert mine.reference in team
+    assert theirs.reference in team
 
 
 def test_a_managers_dashboard_shows_the_team(client, council, caseworker):
     case = open_case(council, caseworker)
     client.force_login(make_member(council, "manager"))
     page = client.get(reverse("dashboard")).content.decode()
-    assert "Caseload dashboard" in page and case.reference in page
+    assert "Caseload dashboard" in page
+    assert case.reference in page
     assert 'href="?view=mine">My cases</a>' in page
 
 
@@ -438,7 +443,8 @@ def test_the_print_view_holds_the_case(signed_in, case):
     response = signed_in.get(reverse("print-case", args=[case.reference]))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Alex Testington" in page and "Timeline against the statutory schedule" in page
+    assert "Alex Testington" in page
+    assert "Timeline against the statutory schedule" in page
     assert "app-print" in page
     assert AuditEntry.objects.filter(what="Case print view").exists()
 
