@@ -127,7 +127,7 @@ def check(content: bytes) -> RegisterPlan:
     return plan
 
 
-def load(organisation: Organisation, user: User, content: bytes) -> RegisterPlan:
+def load(organisation: Organisation, user: User | None, content: bytes) -> RegisterPlan:
     """Check the file and, only if it has no problems, add or update every setting in it."""
     plan = check(content)
     if plan.errors:
