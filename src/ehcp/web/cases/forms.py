@@ -170,7 +170,11 @@ class DetailsForm(forms.Form):
 
 class ReassignForm(forms.Form):
     caseworker = forms.TypedChoiceField(
-        label="New caseworker", required=False, coerce=int, empty_value=None
+        label="New caseworker",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": "Select a caseworker from the list"},
     )
 
     def __init__(self, *args: Any, caseworkers: list[tuple[int, str]], **kwargs: Any) -> None:
