@@ -101,6 +101,14 @@ def test_a_new_request_for_someone_over_25_is_refused(council, caseworker):
         services.open_request(council, caseworker, new, TODAY)
 
 
+def test_an_unknown_requester_is_refused(council, caseworker):
+    new = services.NewRequest(
+        "Sam", "Example", date(2015, 5, 1), date(2026, 6, 1), requested_by="neighbour"
+    )
+    with pytest.raises(services.CaseworkError, match="Select who made the request"):
+        services.open_request(council, caseworker, new, TODAY)
+
+
 def test_a_bad_upn_names_the_field(signed_in, case):
     url = reverse("correct-details", args=[case.reference])
     response = signed_in.post(url, details(case, upn="12"))

@@ -293,6 +293,8 @@ def details_problems(new: NewCase) -> list[str]:
         validation.date_range_problem("Date of birth", new.date_of_birth),
         *(validation.text_problem(name, getattr(new, name)) for name in CASE_TEXT),
     )
+    if new.requested_by and new.requested_by not in Case.Requester.values:
+        problems.append("Select who made the request: a parent, the young person or a setting")
     for event in new.events:
         problems += event_problems(event)
     return problems
