@@ -10,7 +10,7 @@ def create(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             "CREATE INDEX IF NOT EXISTS case_reference_trgm ON cases_case "
-            "USING gin (reference gin_trgm_ops)"
+            "USING gin ((UPPER(reference::text)) gin_trgm_ops)"
         )
 
 

@@ -1,6 +1,7 @@
 """Trigram indexes for search on PostgreSQL (docs/adr/0022-search-and-corrections.md): the
-pg_trgm extension, and GIN indexes on the children's names and UPNs that serve `ILIKE
-'%part%'` and the similarity operator `%`. SQLite has neither; it searches without them."""
+pg_trgm extension, and GIN indexes on the children's names and UPNs in upper case, which serve
+Django's `icontains` (`UPPER(column) LIKE UPPER('%part%')`) and the similarity operator `%`
+(applied to the same upper-case expression). SQLite has neither; it searches without them."""
 
 from typing import Any
 
@@ -19,7 +20,7 @@ def create(apps: Any, schema_editor: Any) -> None:
         for name, column in INDEXES.items():
             schema_editor.execute(
                 f"CREATE INDEX IF NOT EXISTS {name} ON people_child "
-                f"USING gin ({column} gin_trgm_ops)"
+                f"USING gin ((UPPER({column}::text)) gin_trgm_ops)"
             )
 
 
