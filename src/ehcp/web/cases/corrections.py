@@ -4,6 +4,7 @@ audited with the value of every field before and after (`audit.services.record_c
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -303,8 +304,8 @@ def possible_duplicates(
     organisation: Organisation, first_name: str, last_name: str, born: date, upn: str
 ) -> list[Case]:
     """Cases already open for what may be the same child: the same UPN, or the same date of
-    birth with nearly the same name (case, spaces, hyphens and apostrophes aside, and a first
-    name that starts the other, such as Sam and Samuel)."""
+    birth and the same name but for capitals, accents, spaces, hyphens and apostrophes
+    (Zoë O'Neil-Smith and ZOE ONEIL SMITH)."""
     children = Child.objects.filter(organisation=organisation, date_of_birth=born)
     matches = [child.pk for child in children if _same_name(child, first_name, last_name)]
     if upn:
@@ -315,11 +316,12 @@ def possible_duplicates(
 
 
 def _plain(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in letters if ch.isalnum())
 
 
 def _same_name(child: Child, first_name: str, last_name: str) -> bool:
-    if _plain(child.last_name) != _plain(last_name):
-        return False
-    first, other = _plain(child.first_name), _plain(first_name)
-    return bool(first and other) and (first.startswith(other) or other.startswith(first))
+    return (_plain(child.first_name), _plain(child.last_name)) == (
+        _plain(first_name),
+        _plain(last_name),
+    )
