@@ -2,7 +2,8 @@
 
 Builds (once) a 60,000-case council in a PostgreSQL database, serves the app with gunicorn's
 sync workers (with the shared Redis cache), then runs 20 concurrent clients, each signed in,
-requesting the dashboard, the case list and case pages in turn for 60 seconds, then the same
+requesting the dashboard, the case list, case pages and searches in turn for 60 seconds (a
+search is a full name, a surname, part of a reference or a date of birth), then the same
 load on a trivial page as the baseline. Ends with one RESULT line: requests/s, p50/p95/p99
 latency and the slowest request for each page (a client the server starved would show there).
 
@@ -24,6 +25,7 @@ import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ehcp_bench"
@@ -218,15 +220,28 @@ def summary(label: str, times: list[float], errors: int, seconds: float, base: f
     )
 
 
+def search_terms(references: list[str]) -> list[str]:
+    """What a caseworker types: full names, surnames, part of a reference, dates of birth."""
+    from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES
+
+    rng = random.Random(15)
+    names = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(20)]
+    parts = [reference[-5:] for reference in rng.sample(references, 10)]
+    born = [f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/20{rng.randint(8, 22):02d}"]
+    return ["Jesse Demoson", *names, *LAST_NAMES, *parts, *born * 5]
+
+
 def main() -> int:
     args = parse_args()
     ensure_database(args.database_url)
     cookies, references = prepare(args)
     filters = ["", "?due=overdue", "?due=7", "?sort=name", "?page=3", "?stage=Assessing"]
+    searches = search_terms(references)
     pages = [
         ("dashboard", lambda rng: "/dashboard/"),
         ("case_list", lambda rng: "/cases/" + rng.choice(filters)),
         ("case", lambda rng: f"/cases/{rng.choice(references)}/"),
+        ("search", lambda rng: "/search/?" + urlencode({"q": rng.choice(searches)})),
     ]
     server = serve(args)
     try:
@@ -237,7 +252,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    labels = ("dashboard", "case_list", "case")
+    labels = ("dashboard", "case_list", "case", "search")
     base_p95 = percentiles(base["baseline"])[94] if base["baseline"] else 0.0
     lines = [summary(k, results[k], errors[k], seconds, base_p95) for k in labels]
     lines.append(

@@ -78,7 +78,8 @@ def test_a_form_posted_as_latin_1(signed_in):
             f"; charset={charset}" if charset else ""
         )
         response = signed_in.generic("POST", reverse("new-request"), body, content_type)
-        assert response.status_code in (302, 400)
+        # 200: the same child again, shown as a possible duplicate to confirm.
+        assert response.status_code in (200, 302, 400)
 
 
 def test_an_over_long_event_note(signed_in, case):

@@ -17,7 +17,8 @@ from .conftest import TODAY, make_member, open_case
 
 
 def counts(client, **query):
-    page = client.get(reverse("dashboard"), query).content.decode()
+    """The whole team's counts (a caseworker's dashboard shows only their own by default)."""
+    page = client.get(reverse("dashboard"), {"view": "team", **query}).content.decode()
     found = re.findall(r'data-testid="count-(\w+)"><span class="app-card__number">(\d+)', page)
     total = re.search(r">(\d+) cases in all</a>", page)
     assert total is not None

@@ -22,6 +22,15 @@ EXPECTED = {
     "retract-event": Perm.EDIT_CASES,
     "record-exception": Perm.EDIT_CASES,
     "export-case": Perm.VIEW_CASES,
+    "export-cases": Perm.VIEW_CASES,
+    "print-case": Perm.VIEW_CASES,
+    "correct-details": Perm.EDIT_CASES,
+    "reassign": Perm.EDIT_CASES,
+    "add-carer": Perm.EDIT_CASES,
+    "edit-carer": Perm.EDIT_CASES,
+    "remove-carer": Perm.EDIT_CASES,
+    "hand-over": Perm.ASSIGN_CASES,
+    "settings-register": Perm.MANAGE_SETTINGS,
     "upload-document": Perm.EDIT_CASES,
     "document": Perm.VIEW_CASES,
     "search": Perm.VIEW_CASES,
@@ -95,6 +104,7 @@ CHECKER_POST_ONLY = {"check-calendar", "check-answers", "check-load", "check-let
 POST_ONLY = {
     "sign-out",
     "retract-event",
+    "remove-carer",
     "invite-again",
     "reset-second-factor",
     "new-recovery-codes",
@@ -164,6 +174,8 @@ def url_for(name, case, member_id, token):
         kwargs["member_id"] = member_id
     if name == "document":
         kwargs["token"] = token
+    if name in ("edit-carer", "remove-carer"):
+        kwargs["carer_id"] = case.child.carers.get_or_create(name="Sam Carer")[0].pk
     return reverse(name, kwargs=kwargs)
 
 
@@ -201,6 +213,15 @@ ROLE_PAGES = {
     "case-list": {R, C, M, A},
     "case": {R, C, M, A},
     "export-case": {R, C, M, A},
+    "export-cases": {R, C, M, A},
+    "print-case": {R, C, M, A},
+    "correct-details": {C, M, A},
+    "reassign": {C, M, A},
+    "add-carer": {C, M, A},
+    "edit-carer": {C, M, A},
+    "remove-carer": {C, M, A},
+    "hand-over": {M, A},
+    "settings-register": {A},
     "case-letters": {R, C, M, A},
     "case-letter": {C, M, A},
     "document": {R, C, M, A},
@@ -248,6 +269,13 @@ ROLE_PAGES = {
 # (an empty form, so an allowed POST shows its errors or does nothing harmful).
 POST_PAGES = {
     "new-request",
+    "correct-details",
+    "reassign",
+    "add-carer",
+    "edit-carer",
+    "remove-carer",
+    "hand-over",
+    "settings-register",
     "record-event",
     "retract-event",
     "record-exception",

@@ -172,7 +172,7 @@ def test_dashboard_counts_and_filters(signed_in, council, caseworker):
 
     due_soon = open_case(council, caseworker, received=date(2026, 10, 20))
     overdue = open_case(council, caseworker, received=date(2026, 6, 1))
-    response = signed_in.get(reverse("dashboard"))
+    response = signed_in.get(reverse("dashboard"), {"view": "team"})
     assert response.context["counts"]["overdue"] == 1
     assert response.context["counts"]["total"] == 2
     page = signed_in.get(reverse("case-list"), {"due": "overdue"}).content.decode()

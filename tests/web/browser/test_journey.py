@@ -69,6 +69,8 @@ def test_sign_in_dashboard_case_final_plan(page, team, artifacts):
         services.record_event(case, worker, services.NewEvent(day, name, kind), TODAY)
 
     sign_in(page, worker)
+    assert page.get_by_role("heading", name="My cases").is_visible()
+    page.get_by_role("link", name="Whole team").click()
     assert page.get_by_role("heading", name="Caseload dashboard").is_visible()
     page.screenshot(path=str(artifacts / "dashboard.png"), full_page=True)
     page.get_by_label("Caseworker").select_option(label=worker.get_full_name())

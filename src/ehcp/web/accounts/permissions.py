@@ -37,6 +37,8 @@ class Perm(StrEnum):
     IMPORT_CASES = "import_cases"
     MANAGE_TEAM = "manage_team"
     MANAGE_RECORDS = "manage_records"  # retention review: delete or export closed cases
+    ASSIGN_CASES = "assign_cases"  # hand a caseworker's whole caseload to colleagues
+    MANAGE_SETTINGS = "manage_settings"  # load the register of schools and settings
 
 
 # Keys are the `Role` values.
@@ -44,7 +46,14 @@ ROLE_PERMISSIONS: Final[dict[str, frozenset[Perm]]] = {
     "read_only": frozenset({Perm.VIEW_CASES}),
     "caseworker": frozenset({Perm.VIEW_CASES, Perm.EDIT_CASES}),
     "manager": frozenset(
-        {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.READ_AUDIT, Perm.IMPORT_CASES, Perm.MANAGE_RECORDS}
+        {
+            Perm.VIEW_CASES,
+            Perm.EDIT_CASES,
+            Perm.READ_AUDIT,
+            Perm.IMPORT_CASES,
+            Perm.MANAGE_RECORDS,
+            Perm.ASSIGN_CASES,
+        }
     ),
     "administrator": frozenset(Perm) - {Perm.PUBLIC},
 }

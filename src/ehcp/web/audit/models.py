@@ -33,3 +33,18 @@ class AuditEntry(models.Model):
         ordering = ["-at"]
         indexes = [models.Index(fields=["organisation", "-at"])]
         verbose_name_plural = "audit entries"
+
+
+class AuditChange(models.Model):
+    """One field a correction changed, with its value before and after. Unlike the entry it
+    belongs to, it holds personal data (a child's name, date of birth), so it is shown only on
+    the organisation's own audit page, to the members allowed to read it, and never written to
+    a log. It goes with the entry."""
+
+    entry = models.ForeignKey(AuditEntry, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(max_length=100)
+    before = models.CharField(max_length=500, blank=True)
+    after = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["id"]

@@ -12,7 +12,11 @@ from ehcp.web.frontend.components import paginate
 
 @requires(Perm.READ_AUDIT)
 def audit_log(request: MemberRequest) -> HttpResponse:
-    entries = AuditEntry.objects.filter(organisation=request.organisation).select_related("user")
+    entries = (
+        AuditEntry.objects.filter(organisation=request.organisation)
+        .select_related("user")
+        .prefetch_related("changes")
+    )
     reference = request.GET.get("case", "").strip()
     if reference:
         entries = entries.filter(case_reference=reference)

@@ -57,6 +57,11 @@ class Case(models.Model):
         COUNCIL = "council", "Council records"
         FAMILY = "family", "As the family reports them"
 
+    class Requester(models.TextChoices):
+        PARENT = "parent", "A parent or carer"
+        YOUNG_PERSON = "young_person", "The young person"
+        SETTING = "setting", "The school, college or setting"
+
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
     reference = models.CharField(max_length=30)
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
@@ -68,6 +73,7 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.COUNCIL)
+    requested_by = models.CharField(max_length=20, choices=Requester.choices, blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
     # A cache of the clock's answer, rewritten whenever the timeline changes.
     stage = models.CharField(max_length=40, blank=True)

@@ -8,8 +8,12 @@ from datetime import date, timedelta
 from typing import Any, Final, TypeVar
 
 from django.contrib.auth import get_user_model
+from django.contrib.postgres.lookups import TrigramSimilar
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case as DbCase
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Concat, Upper
 from django.shortcuts import get_object_or_404
 
 from ehcp.rules import Deadline
@@ -80,6 +84,20 @@ ROW_FIELDS: Final = (
 )
 
 
+# What a row of the case list's CSV holds.
+EXPORT_FIELDS: Final = (
+    "reference",
+    "child__first_name",
+    "child__last_name",
+    "child__date_of_birth",
+    "stage",
+    "next_title",
+    "next_due",
+    "caseworker__first_name",
+    "caseworker__last_name",
+)
+
+
 def matching(organisation: Organisation, filters: Filters, today: date) -> QuerySet[Case]:
     """The cases that pass `filters`, in no order."""
     cases = cases_for(organisation).filter(due_window(today, filters.due))
@@ -113,19 +131,25 @@ def count_matching(organisation: Organisation, filters: Filters, today: date, ve
     return cached(organisation, version, today, name, matching(organisation, filters, today).count)
 
 
-def overview(organisation: Organisation, today: date, version: str) -> dict[str, Any]:
-    """The dashboard's counts by stage and by caseworker, and their totals."""
+def overview(
+    organisation: Organisation, today: date, version: str, worker: Any = None
+) -> dict[str, Any]:
+    """The dashboard's counts by stage and by caseworker, and their totals: the whole
+    team's, or only `worker`'s cases ("My cases", with no breakdown by caseworker)."""
 
     def compute() -> dict[str, Any]:
         everything = cases_for(organisation)
+        if worker is not None:
+            everything = everything.filter(caseworker=worker)
         stages = by_stage(everything, today)
         return {
             "counts": totals(stages),
             "by_stage": stages,
-            "by_caseworker": by_caseworker(everything, today),
+            "by_caseworker": by_caseworker(everything, today) if worker is None else [],
         }
 
-    return cached(organisation, version, today, "overview", compute)
+    name = "overview" if worker is None else f"overview:{worker.pk}"
+    return cached(organisation, version, today, name, compute)
 
 
 def _counts(today: date) -> dict[str, Count]:
@@ -220,7 +244,16 @@ TIMELINE_FIELDS: Final = (
     "retracts_id",
     "recorded_by_id",
 )
-CARER_FIELDS: Final = ("name", "relationship")
+CARER_FIELDS: Final = (
+    "pk",
+    "name",
+    "relationship",
+    "parental_responsibility",
+    "email",
+    "phone",
+    "address",
+    "preferred_contact",
+)
 
 
 def events_of(case: Case) -> list[Any]:
@@ -257,19 +290,114 @@ def sections_with_rows(case: Case) -> tuple[bool, bool, bool]:
 
 
 def search(organisation: Organisation, text: str) -> QuerySet[Case]:
-    """Cases whose reference, child's name, UPN or date of birth (YYYY-MM-DD or DD/MM/YYYY)
-    matches `text`."""
-    text = text.strip()
-    query = Q(reference__iexact=text) | Q(child__upn__iexact=text)
-    born = parse_date(text)
-    if born:
-        query |= Q(child__date_of_birth=born)
-    for word in text.split():
-        query |= Q(child__last_name__iexact=word) | Q(child__first_name__iexact=word)
-    if len(text.split()) > 1:
-        first, *_, last = text.split()
-        query = Q(child__first_name__iexact=first, child__last_name__iexact=last) | query
-    return cases_for(organisation).filter(query).select_related("child").order_by("reference")
+    """Cases matching `text`, best first: an exact full name or reference; then the same UPN
+    or date of birth (YYYY-MM-DD or DD/MM/YYYY); then an exact surname; an exact first name;
+    part of a reference or UPN; and last part of a name, or (on PostgreSQL) a name spelt
+    nearly the same (trigram similarity). Ties go by similarity on PostgreSQL, then by name
+    and reference. See docs/adr/0022-search-and-corrections.md."""
+    terms = SearchTerms.of(text)
+    if not terms.text:
+        return cases_for(organisation).none()
+    cases = cases_for(organisation).filter(_matches(organisation, terms))
+    order: list[Any] = ["tier"]
+    if connection.vendor == "postgresql":
+        full_name = Concat("child__first_name", Value(" "), "child__last_name")
+        cases = cases.alias(likeness=TrigramSimilarity(full_name, terms.text))
+        order.append(F("likeness").desc())
+    ranked = cases.alias(tier=_tier(terms)).select_related("child")
+    return ranked.only(*SEARCH_FIELDS).order_by(
+        *order, "child__last_name", "child__first_name", "reference"
+    )
+
+
+SEARCH_FIELDS: Final = (
+    "reference",
+    "stage",
+    "next_title",
+    "next_due",
+    "child__first_name",
+    "child__last_name",
+    "child__date_of_birth",
+)
+SHORTEST_PART: Final = 2  # letters of a name searched for within names
+SHORTEST_NUMBER_PART: Final = 3  # characters of a reference or UPN searched for within them
+MOST_WORDS: Final = 6
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """What was typed, split into the words of a name (no digits in them) and the rest
+    (references, UPNs and dates, which have digits)."""
+
+    text: str
+    words: tuple[str, ...]
+    numbers: tuple[str, ...]
+    born: date | None
+
+    @classmethod
+    def of(cls, text: str) -> SearchTerms:
+        text = " ".join(text.replace(",", " ").split())
+        tokens = text.split()[:MOST_WORDS]
+        words = tuple(t for t in tokens if not any(ch.isdigit() for ch in t))
+        numbers = tuple(t for t in tokens if any(ch.isdigit() for ch in t))
+        return cls(text, words, numbers, parse_date(text))
+
+
+def _matches(organisation: Organisation, terms: SearchTerms) -> Q:
+    """Which cases match at all. On PostgreSQL every condition on a child is one the trigram
+    indexes on the upper-case names and UPN serve (people/0004), so the database reads only
+    the matching children's rows; references have their own index (cases/0007)."""
+    trigrams = connection.vendor == "postgresql"
+    found = Q(pk__in=[])
+    for word in terms.words:
+        if len(word) >= SHORTEST_PART:
+            for column in ("child__first_name", "child__last_name"):
+                found |= Q(**{f"{column}__icontains": word})
+                if trigrams:
+                    found |= Q(TrigramSimilar(Upper(column), Value(word.upper())))
+    if terms.born is not None:
+        found |= Q(child__date_of_birth=terms.born)
+    for number in terms.numbers:
+        found |= Q(child__upn__in={number, number.upper()})
+        if len(number) >= SHORTEST_NUMBER_PART:
+            found |= Q(child__upn__icontains=number) | Q(reference__icontains=number)
+    # A child belongs to its case's organisation; saying so lets the database start from the
+    # organisation's matching children.
+    return found & Q(child__organisation=organisation)
+
+
+def _tier(terms: SearchTerms) -> DbCase:
+    """0 for the best matches, 5 for the weakest: the order `search` describes."""
+    words = terms.words
+    exact_name = Q(pk__in=[])
+    if len(words) > 1:
+        first, rest = words[0], " ".join(words[1:])
+        head, last = " ".join(words[:-1]), words[-1]
+        exact_name = (
+            Q(child__first_name__iexact=head, child__last_name__iexact=last)
+            | Q(child__first_name__iexact=first, child__last_name__iexact=rest)
+            | Q(child__last_name__iexact=first, child__first_name__iexact=rest)
+        )
+    same = Q(pk__in=[])
+    for number in terms.numbers:
+        same |= Q(child__upn__iexact=number)
+    if terms.born is not None:
+        same |= Q(child__date_of_birth=terms.born)
+    surname, first_name, part = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    for word in words:
+        surname |= Q(child__last_name__iexact=word)
+        first_name |= Q(child__first_name__iexact=word)
+    for number in terms.numbers:
+        part |= Q(reference__icontains=number) | Q(child__upn__icontains=number)
+    return DbCase(
+        When(exact_name | Q(reference__iexact=terms.text), then=Value(0)),
+        When(same, then=Value(1)),
+        When(surname, then=Value(2)),
+        When(first_name, then=Value(3)),
+        When(part, then=Value(4)),
+        default=Value(5),
+        output_field=IntegerField(),
+    )
 
 
 def parse_date(text: str) -> date | None:

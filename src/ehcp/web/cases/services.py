@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_problems
+from ehcp.web.audit.services import forget_changes
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import adapters, uploads, validation
@@ -62,6 +63,7 @@ class NewCase:
     council_name: str = ""
     caseworker: User | None = None
     setting: Setting | None = None
+    requested_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class NewRequest:
     council_name: str = ""
     caseworker: User | None = None
     setting: Setting | None = None
+    requested_by: str = ""
 
     def as_case(self) -> NewCase:
         details = {k: v for k, v in vars(self).items() if k != "received_on"}
@@ -290,6 +293,8 @@ def details_problems(new: NewCase) -> list[str]:
         validation.date_range_problem("Date of birth", new.date_of_birth),
         *(validation.text_problem(name, getattr(new, name)) for name in CASE_TEXT),
     )
+    if new.requested_by and new.requested_by not in Case.Requester.values:
+        problems.append("Select who made the request: a parent, the young person or a setting")
     for event in new.events:
         problems += event_problems(event)
     return problems
@@ -344,6 +349,7 @@ def prepare_case(
         council_name=new.council_name,
         caseworker=new.caseworker,
         setting=new.setting,
+        requested_by=new.requested_by,
         source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
     )
     events = [
@@ -417,3 +423,4 @@ def erase_timeline(case: Case) -> None:
     events.delete()
     CaseException._base_manager.filter(case=case).delete()
     CaseClosure._base_manager.filter(case=case).delete()
+    forget_changes(case.organisation_id, case.reference)

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Trigram lookups for search on PostgreSQL (docs/adr/0022); nothing on SQLite.
+    "django.contrib.postgres",
     "ehcp.web.organisations",
     "ehcp.web.people",
     "ehcp.web.cases",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from datetime import date
+from pathlib import Path
 from typing import Any, Final
 
 from django.contrib.auth.models import User
@@ -15,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ehcp.web.accounts.second_factor import APP_NAME
 from ehcp.web.accounts.services import NewMember, add_member
 from ehcp.web.advocacy.demo import office_records
-from ehcp.web.cases import services
+from ehcp.web.cases import register, services
 from ehcp.web.cases.models import AdviceClock, Case, CaseEvent
 from ehcp.web.cases.summary import advice_lines, summarise, with_parties
 from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES, Generator, Story
@@ -75,16 +76,15 @@ def team(organisation: Organisation, extra_caseworkers: int) -> list[User]:
     return [u for u in users if u.membership.role in ("caseworker", "manager")]
 
 
-def schools(count: int) -> list[Setting]:
-    phases = [Setting.Phase.SCHOOL] * 6 + [Setting.Phase.EARLY_YEARS, Setting.Phase.COLLEGE]
-    return Setting.objects.bulk_create(
-        Setting(
-            name=f"Demo {['Primary', 'Academy', 'High', 'Nursery', 'College'][n % 5]} {n + 1}",
-            phase=phases[n % len(phases)],
-            urn=f"99{n:05d}",
-        )
-        for n in range(count)
-    )
+REGISTER: Final = Path(__file__).with_name("settings_register.csv")
+
+
+def schools(organisation: Organisation) -> list[Setting]:
+    """The organisation's register of settings, loaded from the demo's synthetic CSV file as an
+    administrator would load theirs."""
+    plan = register.load(organisation, None, REGISTER.read_bytes())
+    assert not plan.errors, plan.errors
+    return list(register.register_of(organisation))
 
 
 def write_cases(
@@ -172,11 +172,11 @@ def build(
     generator = Generator(today, seed=seed)
     with transaction.atomic():
         council = Organisation.objects.create(name=COUNCIL[0], kind="council", la_code=COUNCIL[1])
-        settings = schools(40)
+        settings = schools(council)
         workers = team(council, caseworkers)
         made = write_cases(council, generator.caseload(cases), workers, settings, today)
-        _advocacy(generator, settings, today)
-        _other_council(generator, settings, today)
+        _advocacy(generator, today)
+        _other_council(generator, today)
     return {"cases": made}
 
 
@@ -190,15 +190,15 @@ ADVOCATES: Final = (
 )
 
 
-def _advocacy(generator: Generator, settings: list[Setting], today: date) -> None:
+def _advocacy(generator: Generator, today: date) -> None:
     for name, email, _ in ADVOCATES:
         org = Organisation.objects.create(name=name, kind="advocacy")
         worker = make_user(email, "Alex", "Adviser", "caseworker", org)
-        write_cases(org, generator.caseload(25), [worker], settings, today)
+        write_cases(org, generator.caseload(25), [worker], schools(org), today)
         office_records(org, worker, today)
 
 
-def _other_council(generator: Generator, settings: list[Setting], today: date) -> None:
+def _other_council(generator: Generator, today: date) -> None:
     other = Organisation.objects.create(name="Other Demo Council", kind="council", la_code="998")
     worker = make_user("other-council@demo.example", "Olly", "Other", "caseworker", other)
-    write_cases(other, generator.caseload(50), [worker], settings, today)
+    write_cases(other, generator.caseload(50), [worker], schools(other), today)

@@ -59,20 +59,35 @@ class Membership(models.Model):
 
 
 class Setting(models.Model):
-    """A school, college or early years setting, identified by URN or UKPRN."""
+    """A school, college or early years setting, identified by URN or UKPRN. Each organisation
+    keeps its own register (loaded from a CSV file by an administrator); a setting with no
+    organisation belongs to no register (the demo's shared ones, and settings made before
+    registers)."""
 
     class Phase(models.TextChoices):
         EARLY_YEARS = "early_years", "Early years"
         SCHOOL = "school", "School"
         COLLEGE = "college", "College"
 
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="settings"
+    )
     name = models.CharField(max_length=200)
+    kind = models.CharField("Type", max_length=100, blank=True, help_text="For example Academy")
     phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.SCHOOL)
     urn = models.CharField("URN", max_length=7, blank=True)
     ukprn = models.CharField("UKPRN", max_length=8, blank=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "urn"], condition=~models.Q(urn=""), name="one_urn"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "ukprn"], condition=~models.Q(ukprn=""), name="one_ukprn"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

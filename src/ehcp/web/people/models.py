@@ -34,11 +34,21 @@ class Child(models.Model):
 
 
 class Carer(models.Model):
+    """A parent or carer of the child, and how they would like to be contacted."""
+
+    class Contact(models.TextChoices):
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone"
+        POST = "post", "Post"
+
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="carers")
     name = models.CharField(max_length=200)
     relationship = models.CharField(max_length=50, blank=True)
+    parental_responsibility = models.BooleanField(default=False)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=30, blank=True)
+    address = models.CharField(max_length=500, blank=True)
+    preferred_contact = models.CharField(max_length=10, choices=Contact.choices, blank=True)
 
     def __str__(self) -> str:
         return self.name

@@ -19,7 +19,7 @@ from ehcp.rules import EVENT_TYPES
 from ehcp.rules.exceptions import EXCEPTION_GROUNDS
 from ehcp.web.accounts.permissions import MemberRequest, Perm, allowed, requires
 from ehcp.web.audit.services import record as audit
-from ehcp.web.cases import forms, queries, services
+from ehcp.web.cases import corrections, forms, queries, register, services
 from ehcp.web.cases.models import Case
 from ehcp.web.cases.timeline import timeline_items
 from ehcp.web.cases.views.common import today
@@ -98,6 +98,8 @@ def caseworker_choices(organisation: Organisation) -> list[tuple[int, str]]:
 
 def _new_request(request: MemberRequest, form: django_forms.Form) -> services.NewRequest:
     data = dict(form.cleaned_data)
+    data.pop("not_duplicate")
+    data["setting"] = register.setting_in(request.organisation, data["setting"])
     worker = data.pop("caseworker")
     data["caseworker"] = (
         get_user_model()
@@ -111,22 +113,31 @@ def _new_request(request: MemberRequest, form: django_forms.Form) -> services.Ne
 
 @requires(Perm.EDIT_CASES)
 def new_request(request: MemberRequest) -> HttpResponse:
+    """Open a request; a child who may already have a case is shown first, for the
+    caseworker to confirm that this is someone else."""
     choices = caseworker_choices(request.organisation)
-    form = forms.NewRequestForm(request.POST or None, caseworkers=choices)
+    settings = register.setting_choices(request.organisation)
+    form = forms.NewRequestForm(request.POST or None, caseworkers=choices, settings=settings)
     problems: list[str] = []
+    duplicates: list[Case] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            case = services.open_request(
-                request.organisation, request.user, _new_request(request, form), today()
+        new = _new_request(request, form)
+        if not form.cleaned_data["not_duplicate"]:
+            duplicates = corrections.possible_duplicates(
+                request.organisation, new.first_name, new.last_name, new.date_of_birth, new.upn
             )
-        except services.CaseworkError as error:
-            problems = error.problems
-        else:
-            messages.success(request, f"Request opened as case {case.reference}")
-            return redirect("case", reference=case.reference)
+        if not duplicates:
+            try:
+                case = services.open_request(request.organisation, request.user, new, today())
+            except services.CaseworkError as error:
+                problems = error.problems
+            else:
+                messages.success(request, f"Request opened as case {case.reference}")
+                return redirect("case", reference=case.reference)
     errors = form_errors(form) + [("", problem) for problem in problems]
-    context = {"form": form, "errors": errors}
-    return render(request, "cases/new_request.html", context, status=400 if errors else 200)
+    context = {"form": form, "errors": errors, "duplicates": duplicates}
+    status = 400 if errors else 200
+    return render(request, "cases/new_request.html", context, status=status)
 
 
 @requires(Perm.EDIT_CASES)
@@ -173,3 +184,14 @@ def export_case(request: MemberRequest, reference: str) -> HttpResponse:
         )
     audit(request.user, "export", "Case timeline CSV", case.reference)
     return response
+
+
+@requires(Perm.VIEW_CASES)
+def print_case(request: MemberRequest, reference: str) -> HttpResponse:
+    """The case on paper: the child, the next actions, the timeline and the advice, with
+    GOV.UK's print styles and an A4 page."""
+    case = queries.get_case(request.organisation, reference)
+    view = queries.case_view(case, today())
+    audit(request.user, "view", "Case print view", case.reference)
+    context = {"view": view, "case": case, "today": today(), "items": timeline_items(view)}
+    return render(request, "cases/print.html", context)

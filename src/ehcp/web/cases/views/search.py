@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -11,17 +13,19 @@ from ehcp.web.cases import queries
 from ehcp.web.cases.views.common import today
 from ehcp.web.frontend.components import paginate
 
-MAX_RESULTS = 100
+PER_PAGE = 25
 
 
 @requires(Perm.VIEW_CASES)
 def search(request: MemberRequest) -> HttpResponse:
+    """Ranked results, a page at a time, with the true number found."""
     # A NUL cannot be searched for (PostgreSQL refuses it in any text), so it is dropped.
     text = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    results = list(queries.search(request.organisation, text)[:MAX_RESULTS]) if text else []
+    context: dict[str, object] = {"q": text, "searched": bool(text), "today": today()}
     if text:
-        audit(request.user, "search", f"Search ({len(results)} results)")
-    context = {"q": text, "results": results, "searched": bool(text)}
+        page = paginate(request, queries.search(request.organisation, text), PER_PAGE)
+        audit(request.user, "search", f"Search ({page.paginator.count} results)")
+        context |= {"page": page, "query": urlencode({"q": text})}
     return render(request, "cases/search.html", context)
 
 
