@@ -3,7 +3,7 @@ are left to `ehcp.rules.find_problems`, through the services."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 from django import forms
 
@@ -42,7 +42,9 @@ class EventForm(forms.Form):
         return data
 
 
-class NewRequestForm(forms.Form):
+class ChildDetailsFields(forms.Form):
+    """The child's own details, the same on a new request and on a correction."""
+
     first_name = forms.CharField(
         max_length=100, error_messages={"required": "Enter the child's first name"}
     )
@@ -57,6 +59,9 @@ class NewRequestForm(forms.Form):
         error_messages={"invalid": "Enter a UPN of 13 characters, like A123456789012"},
     )
     postcode = forms.CharField(max_length=8, required=False)
+
+
+class NewRequestForm(ChildDetailsFields):
     received_on = GovDateField("Date the request was received")
     council_name = forms.CharField(label="Council responsible", max_length=200, required=False)
     caseworker = forms.TypedChoiceField(
@@ -130,30 +135,13 @@ class ImportForm(forms.Form):
     confirm = forms.BooleanField(required=False)
 
 
-UPN_FIELD_ERRORS: Final = {"invalid": "Enter a UPN of 13 characters, like A123456789012"}
-
-
 def requester_choices() -> list[tuple[str, str]]:
     return [("", "Not recorded"), *Case.Requester.choices]
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(ChildDetailsFields):
     """The child's details, the setting and who made the request, as a correction."""
 
-    first_name = forms.CharField(
-        max_length=100, error_messages={"required": "Enter the child's first name"}
-    )
-    last_name = forms.CharField(
-        max_length=100, error_messages={"required": "Enter the child's last name"}
-    )
-    date_of_birth = GovDateField("Date of birth")
-    upn = forms.RegexField(
-        label="Unique pupil number (UPN)",
-        regex=r"^[A-Za-z]\d{11}[A-Za-z0-9]$",
-        required=False,
-        error_messages=UPN_FIELD_ERRORS,
-    )
-    postcode = forms.CharField(max_length=8, required=False)
     setting = forms.TypedChoiceField(
         label="School, college or setting", required=False, coerce=int, empty_value=None
     )

@@ -81,6 +81,14 @@ def _date(text: str) -> date | None:
 
 
 def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
+    return read_csv(content, REQUIRED, MAX_ROWS)
+
+
+def read_csv(
+    content: bytes, required: tuple[str, ...], max_rows: int, any_of: tuple[str, ...] = ()
+) -> tuple[list[dict[str, str]], list[str]]:
+    """A UTF-8 CSV file's rows, trimmed, or why it cannot be read. The header must hold every
+    `required` column and, when `any_of` is given, at least one of those."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -89,7 +97,10 @@ def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows: list[dict[str, str]] = []
     try:
-        missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
+        header = reader.fieldnames or []
+        missing = [name for name in required if name not in header]
+        if any_of and not set(any_of) & set(header):
+            missing.append(" or ".join(any_of))
         if missing:
             return [], [f"The header row is missing: {', '.join(missing)}."]
         for row in reader:
@@ -99,8 +110,8 @@ def read_rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
             f"Row {len(rows) + 2}: the file could not be read as CSV there. Check the row's "
             f"quotes, and that no field is longer than {csv.field_size_limit():,} characters."
         ]
-    if len(rows) > MAX_ROWS:
-        return [], [f"The file has more than {MAX_ROWS} rows. Split it and try again."]
+    if len(rows) > max_rows:
+        return [], [f"The file has more than {max_rows:,} rows. Split it and try again."]
     return rows, []
 
 

@@ -9,8 +9,6 @@ every problem with its row number and writes nothing; `load` writes only a file 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -21,6 +19,7 @@ from django.db.models import Q, QuerySet
 
 from ehcp.csvcells import FORMULA_STARTS
 from ehcp.web.audit.services import record as audit
+from ehcp.web.cases.importer import read_csv
 from ehcp.web.organisations.models import Organisation, Setting
 
 REQUIRED: Final = ("name", "phase")
@@ -53,26 +52,7 @@ class RegisterPlan:
 
 
 def read(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], ["The file must be a CSV file saved as UTF-8."]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    rows: list[dict[str, str]] = []
-    try:
-        header = reader.fieldnames or []
-        missing = [name for name in (*REQUIRED, "urn or ukprn") if name not in header]
-        if "urn" in header or "ukprn" in header:
-            missing = [name for name in missing if name != "urn or ukprn"]
-        if missing:
-            return [], [f"The header row is missing: {', '.join(missing)}."]
-        for row in reader:
-            rows.append({k: (v or "").strip() for k, v in row.items() if k})
-    except csv.Error:
-        return [], [f"Row {len(rows) + 2}: the file could not be read as CSV there."]
-    if len(rows) > MAX_ROWS:
-        return [], [f"The file has more than {MAX_ROWS:,} rows. Split it and try again."]
-    return rows, []
+    return read_csv(content, REQUIRED, MAX_ROWS, any_of=("urn", "ukprn"))
 
 
 def row_problems(row: dict[str, str]) -> list[str]:

@@ -145,26 +145,26 @@ def _number(value: Value | None) -> float | None:
     return None if value is None or value.value is None else float(value.value)
 
 
-def _x_scale(years: list[int]) -> _Scale:
+def _x_scale(years: list[int]) -> Scale:
     first, last = min(years), max(years)
     if first == last:
-        return _Scale(first - 1, first + 1, LEFT, RIGHT)
-    return _Scale(first, last, LEFT, RIGHT)
+        return Scale(first - 1, first + 1, LEFT, RIGHT)
+    return Scale(first, last, LEFT, RIGHT)
 
 
 @dataclass(frozen=True)
-class _Scale:
+class Scale:
     low: float
     high: float
     start: float
     end: float
 
     def __call__(self, value: float) -> float:
-        share = (value - self.low) / (self.high - self.low)
+        share = (value - self.low) / (self.high - self.low) if self.high != self.low else 0.5
         return round(self.start + share * (self.end - self.start), 1)
 
 
-def _y_axis(values: list[float], unit: str) -> tuple[tuple[Tick, ...], _Scale]:
+def _y_axis(values: list[float], unit: str) -> tuple[tuple[Tick, ...], Scale]:
     low = min([0.0, *values])
     high = max([0.0, *values])
     if high == low:
@@ -172,7 +172,7 @@ def _y_axis(values: list[float], unit: str) -> tuple[tuple[Tick, ...], _Scale]:
     step = nice_step((high - low) / 5)
     bottom = math.floor(low / step) * step
     top = math.ceil(high / step) * step
-    scale = _Scale(bottom, top, BOTTOM, TOP)
+    scale = Scale(bottom, top, BOTTOM, TOP)
     count = round((top - bottom) / step)
     ticks = tuple(
         Tick(scale(bottom + i * step), _tick_label(bottom + i * step, step, unit))
@@ -198,8 +198,8 @@ def _line(
     name: str,
     years: list[int],
     found: list[float | None],
-    x_of: _Scale,
-    y_of: _Scale,
+    x_of: Scale,
+    y_of: Scale,
     break_year: int | None,
 ) -> Line:
     points: list[Point] = []
@@ -245,7 +245,7 @@ def _with_label_y(line: Line, y: float) -> Line:
     return Line(line.style, line.name, line.segments, line.points, line.label_lines, y)
 
 
-def _break_x(years: list[int], break_year: int | None, x_of: _Scale) -> float | None:
+def _break_x(years: list[int], break_year: int | None, x_of: Scale) -> float | None:
     if break_year is None or break_year == years[0]:
         return None
     return x_of(break_year - 0.5)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ehcp.web.statistics.charts import nice_step
+from ehcp.web.statistics.charts import Scale, nice_step
 from ehcp.web.statistics.forecasts import ForecastResult
 
 WIDTH, HEIGHT = 700, 340
@@ -28,10 +28,10 @@ class FanChart:
 def build(result: ForecastResult, chart_id: str) -> FanChart:
     years = [y for y, _ in result.history] + [row.year for row in result.years[1:]]
     top = max([p for _, p in result.history] + [row.p95 for row in result.years])
-    x_of = _scale(min(years), max(years), LEFT, RIGHT)
+    x_of = Scale(min(years), max(years), LEFT, RIGHT)
     step = nice_step(max(top, 1.0) / 5)
     ceiling = math.ceil(top / step) * step
-    y_of = _scale(0.0, ceiling, BOTTOM, TOP)
+    y_of = Scale(0.0, ceiling, BOTTOM, TOP)
     rows = result.years
     band_90 = _band([(r.year, r.p5, r.p95) for r in rows], x_of, y_of)
     band_50 = _band([(r.year, r.p25, r.p75) for r in rows], x_of, y_of)
@@ -67,29 +67,13 @@ def _count(value: float) -> str:
     return f"{round(value):,}"
 
 
-@dataclass(frozen=True)
-class _Scale:
-    low: float
-    high: float
-    start: float
-    end: float
-
-    def __call__(self, value: float) -> float:
-        share = (value - self.low) / (self.high - self.low) if self.high != self.low else 0.5
-        return round(self.start + share * (self.end - self.start), 1)
-
-
-def _scale(low: float, high: float, start: float, end: float) -> _Scale:
-    return _Scale(low, high, start, end)
-
-
-def _band(points: list[tuple[int, float, float]], x_of: _Scale, y_of: _Scale) -> str:
+def _band(points: list[tuple[int, float, float]], x_of: Scale, y_of: Scale) -> str:
     upper = [f"{x_of(year)},{y_of(high)}" for year, _, high in points]
     lower = [f"{x_of(year)},{y_of(low)}" for year, low, _ in reversed(points)]
     return " ".join(upper + lower)
 
 
-def _y_ticks(ceiling: float, step: float, y_of: _Scale) -> list[str]:
+def _y_ticks(ceiling: float, step: float, y_of: Scale) -> list[str]:
     parts = []
     for i in range(round(ceiling / step) + 1):
         value = i * step
@@ -103,7 +87,7 @@ def _y_ticks(ceiling: float, step: float, y_of: _Scale) -> list[str]:
     return parts
 
 
-def _x_ticks(years: list[int], x_of: _Scale) -> list[str]:
+def _x_ticks(years: list[int], x_of: Scale) -> list[str]:
     return [
         f'<text x="{x_of(year)}" y="{BOTTOM + 22}" text-anchor="middle" '
         f'class="app-chart__tick">{year}</text>'
