@@ -198,12 +198,30 @@ def test_every_field_of_an_exception_and_a_closure_is_read() -> None:
             },
             "The reopening day of Oak 'x' is not a real date (use YYYY-MM-DD).",
         ),
+        (
+            {"date_of_birth": "9999-12-31"},  # Friday: limits counted from it pass year 9999
+            "The date of birth '9999-12-31' is not between 1900 and 2199.",
+        ),
+        (
+            {"events": [{"event": "moved", "date": "1899-12-31"}]},  # Sunday
+            "The date of moved '1899-12-31' is not between 1900 and 2199.",
+        ),
+        (
+            {"events": [{"event": "moved", "date": "2200-01-01"}]},  # Wednesday
+            "The date of moved '2200-01-01' is not between 1900 and 2199.",
+        ),
     ],
 )
 def test_each_broken_part_of_a_file_is_named_exactly(data: object, problem: str) -> None:
     with pytest.raises(FactsError) as raised:
         facts_from_dict(data)
     assert raised.value.problems == [problem]
+
+
+@pytest.mark.parametrize("text", ["1900-01-01", "2199-12-31"])  # Monday, Tuesday
+def test_the_first_and_last_dates_a_case_can_hold(text: str) -> None:
+    facts = facts_from_dict({"events": [{"event": "moved", "date": text}]})
+    assert facts.events[0].date.isoformat() == text
 
 
 def test_every_field_of_a_deadline_becomes_plain_data() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from small_releases import build_release
 from stats_releases import RELEASE_2022, RELEASE_2025
 
 from ehcp.stats.errors import StatsError
@@ -163,27 +164,24 @@ def real_timeliness() -> tuple[list[str], list[str]]:
 
 
 def synthetic_release(folder: Path, header: list[str], rows: list[list[str]]) -> Path:
-    """A one-file person-level release written with BOM and CRLF, as DfE does."""
-    data = folder / "data"
-    data.mkdir(parents=True)
-    (folder / "data-guidance").mkdir()
-    (folder / "data-guidance" / "data-guidance.txt").write_text("Reporting year 2030\n")
+    """A small 2025 release whose timeliness file is the one given, written with BOM and
+    CRLF, as DfE does."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
-    (data / "timeliness_20_week.csv").write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode())
-    return folder
+    text = b"\xef\xbb\xbf" + buffer.getvalue().encode()
+    return build_release(folder, change={"timeliness_20_week.csv": lambda _: [text]})
 
 
 def test_bom_crlf_case_and_duplicated_columns_are_handled(tmp_path: Path) -> None:
     header, england = real_timeliness()
     changed = [name.upper() if name == "plans_issued_den" else name for name in header]
     changed.append("plans_issued_within_20_weeks")
-    folder = synthetic_release(tmp_path / "r", changed, [[*england, "999999"]])
-    assert read_header(folder / "data" / "timeliness_20_week.csv")[-1] == (
-        "plans_issued_within_20_weeks_1"
-    )
+    archive = synthetic_release(tmp_path / "r", changed, [[*england, "999999"]])
+    with open_release(archive) as release:
+        member = next(m for m in release.files if m.name == "timeliness_20_week.csv")
+        assert read_header(member.path)[-1] == "plans_issued_within_20_weeks_1"
     store = tmp_path / "s.duckdb"
-    import_releases(store, [folder])
+    import_releases(store, [archive])
     with connect(store, read_only=True) as connection:
         row = connection.execute(
             "SELECT value, numerator, denominator, source_row, time_period FROM observation "

@@ -75,14 +75,23 @@ def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) ->
 def _add_import(commands: Any) -> None:
     parser = commands.add_parser("import", help="import release zips or folders")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    _replace_option(parser)
     _store_option(parser)
     parser.set_defaults(handler=_import)
+
+
+def _replace_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="import even if a year would be left with fewer rows than the store holds now",
+    )
 
 
 @_user_errors
 def _import(args: argparse.Namespace) -> int:
     store = _store(args)
-    for release in import_releases(store, args.paths):
+    for release in import_releases(store, args.paths, replace=args.replace):
         print(
             f"Imported reporting year {release.reporting_year} from {release.origin.name}: "
             f"{len(release.files)} files, {release.rows:,} figures."
@@ -195,6 +204,7 @@ def _add_download(commands: Any) -> None:
         help="where to keep the zip (default: next to the store)",
     )
     parser.add_argument("--no-import", action="store_true", help="download only")
+    _replace_option(parser)
     _store_option(parser)
     parser.set_defaults(handler=_download)
 
@@ -210,6 +220,6 @@ def _download(args: argparse.Namespace) -> int:
     print(f"Saved {archive}")
     if args.no_import:
         return 0
-    for release in import_releases(store, [archive]):
+    for release in import_releases(store, [archive], replace=args.replace):
         print(f"Imported reporting year {release.reporting_year}: {release.rows:,} figures.")
     return 0

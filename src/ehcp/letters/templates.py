@@ -126,7 +126,13 @@ def _catalogue(
     """`stamp` is only part of the cache key: a changed file gives a new one."""
     catalogue = {}
     for path in template_files(folders).values():
-        template = parse_template(path.read_text(encoding="utf-8"), path.name)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise TemplateError(f"{path.name} is not a text file in UTF-8.") from None
+        except OSError as error:
+            raise TemplateError(f"{path.name} cannot be read ({error.strerror}).") from None
+        template = parse_template(text, path.name)
         catalogue[template.id] = template
     return tuple(sorted(catalogue.items(), key=lambda item: _order(item[0])))
 

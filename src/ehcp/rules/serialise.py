@@ -11,15 +11,22 @@ from ehcp.rules.schedule import Deadline
 from ehcp.rules.validation import FactsError
 from ehcp.rules.wording import status_phrase
 
+# Dates a case can hold: every time limit counted from them still falls in a real year.
+EARLIEST = date(1900, 1, 1)  # Monday
+LATEST = date(2199, 12, 31)  # Tuesday
+
 
 def parse_date(text: object, what: str) -> date:
-    """An ISO date (YYYY-MM-DD), or a FactsError naming `what` was wrong."""
+    """An ISO date (YYYY-MM-DD) from 1900 to 2199, or a FactsError naming `what` was wrong."""
     if not isinstance(text, str):
         raise FactsError([f"{what} must be a date written as YYYY-MM-DD."])
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise FactsError([f"{what} '{text}' is not a real date (use YYYY-MM-DD)."]) from None
+    if not EARLIEST <= day <= LATEST:
+        raise FactsError([f"{what} '{text}' is not between 1900 and 2199."])
+    return day
 
 
 def _optional_date(data: Mapping[str, Any], key: str, what: str) -> date | None:

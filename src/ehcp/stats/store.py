@@ -21,11 +21,13 @@ from pathlib import Path
 
 import duckdb
 
+from ehcp.stats import checks
 from ehcp.stats.councils import NAME_ALIASES, alias_key
 from ehcp.stats.errors import StatsError
 from ehcp.stats.normalise import (
     COLUMN_NAMES,
     OBSERVATION_COLUMNS,
+    FilePlan,
     catalogue_rows,
     combined_select,
     plan_file,
@@ -82,20 +84,28 @@ class ImportedRelease:
     kept_only: list[str] = field(default_factory=list)
 
 
-def import_releases(store: Path, paths: Sequence[Path]) -> list[ImportedRelease]:
+def import_releases(
+    store: Path, paths: Sequence[Path], *, replace: bool = False
+) -> list[ImportedRelease]:
     """Import release zips or folders: all or nothing, and re-importing changes nothing.
 
     Everything happens in one transaction, which is the staging area: until COMMIT nobody
-    else sees the new rows, and any failure rolls the store back to how it was.
+    else sees the new rows, and any failure rolls the store back to how it was. Each release
+    is checked (`ehcp.stats.checks`) before its old rows are deleted; an import that would
+    leave any year with fewer rows than before is refused unless `replace` is true.
     """
     with connect(store) as connection:
         connection.execute(SCHEMA)
         connection.execute("BEGIN TRANSACTION")
         try:
+            before = rows_per_year(connection)
             imported = [_load_release(connection, path) for path in paths]
             years = [release.reporting_year for release in imported]
             if len(set(years)) != len(years):
                 raise StatsError("The same reporting year was given more than once.")
+            lost = None if replace else checks.losses(before, rows_per_year(connection))
+            if lost:
+                raise StatsError(lost)
             _rebuild_current(connection)
             connection.execute("COMMIT")
         except BaseException:
@@ -104,73 +114,131 @@ def import_releases(store: Path, paths: Sequence[Path]) -> list[ImportedRelease]
     return imported
 
 
+def rows_per_year(connection: duckdb.DuckDBPyConnection) -> dict[int | None, int]:
+    """How many observations the store holds for each year."""
+    rows = connection.execute("SELECT year, count(*) FROM observation GROUP BY year").fetchall()
+    return {None if year is None else int(year): int(count) for year, count in rows}
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """One release file read into the store and checked, not yet turned into observations."""
+
+    member: ReleaseFile
+    table: str
+    plan: FilePlan
+
+
 def _load_release(connection: duckdb.DuckDBPyConnection, path: Path) -> ImportedRelease:
     with open_release(path) as release, tempfile.TemporaryDirectory() as scratch:
         year = release.reporting_year
+        origin = release.origin.name
+        members = release.imported_files
+        checks.refuse_if_any(
+            origin, checks.file_set_problems([(member.name, member.era) for member in members])
+        )
+        _drop_published(connection, year)
+        staged, problems = [], []
+        for number, member in enumerate(members):
+            found, file_problems = _stage_file(connection, release, member, Path(scratch), number)
+            staged.append(found)
+            problems.extend(file_problems)
+        checks.refuse_if_any(origin, problems)
         connection.execute("DELETE FROM observation WHERE release = ?", [year])
         connection.execute("DELETE FROM release WHERE reporting_year = ?", [year])
-        _drop_published(connection, year)
-        for member in release.imported_files:
-            _load_file(connection, release, member, Path(scratch))
+        for file in staged:
+            _insert_observations(connection, release, file)
         this_release = f"(SELECT * FROM observation WHERE release = {year:d})"  # noqa: S608
         connection.execute(
             f"INSERT INTO observation ({COLUMN_NAMES}) {combined_select(this_release)}"
         )
-        files = [member.name for member in release.imported_files]
+        files = [member.name for member in members]
         rows = _count(connection, this_release)
         connection.execute(
             "INSERT INTO release VALUES (?, ?, ?, ?, ?)",
             [year, str(path), files, rows, datetime.now(UTC).replace(tzinfo=None)],
         )
         skipped = sorted(release.unrecognised) + [m.name for m in release.files if not m.imported]
-        kept_only = [m.name for m in release.imported_files if not m.has_indicators]
+        kept_only = [m.name for m in members if not m.has_indicators]
         return ImportedRelease(year, path, files, rows, skipped, kept_only)
 
 
-def _load_file(
-    connection: duckdb.DuckDBPyConnection, release: Release, member: ReleaseFile, scratch: Path
-) -> None:
-    """Keep the file as published, then turn the cells the catalogue uses into observations."""
+def _stage_file(
+    connection: duckdb.DuckDBPyConnection,
+    release: Release,
+    member: ReleaseFile,
+    scratch: Path,
+    number: int,
+) -> tuple[_Staged, list[checks.Problem]]:
+    """Keep the file as published and check it; say how its cells become observations."""
     label = f"{member.name} in {release.origin.name}"
     tribunal = member.era == "tribunal"
     try:
-        kept = _keep_published(connection, release.reporting_year, member)
-        path = member.path
+        kept, problems = _keep_published(connection, release.reporting_year, member)
+        path, table = member.path, kept
         if tribunal:
             path = scratch / "tribunal.csv"
             flatten(member.path, path)
+            table = f"tribunal_{number}"
         header = read_header(path)
-        plan = plan_file(member.era, member.name, header, release.reporting_year)
-        if not plan.selects:
-            return
-        table = kept
+        problems += checks.header_problems(member.name, member.era, header)
+        if problems:
+            return _Staged(member, table, FilePlan((), ())), problems
         if tribunal:
-            table = "raw_file"
-            connection.execute(f"CREATE OR REPLACE TEMP TABLE raw_file AS {_read(path, header)}")
-        connection.execute(f"INSERT INTO observation ({COLUMN_NAMES}) {plan.select(table)}")
+            connection.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS {_read(path, header)}")
+        problems = checks.table_problems(
+            connection,
+            table,
+            member.name,
+            member.era,
+            header,
+            release.reporting_year,
+        )
+        plan = plan_file(member.era, member.name, header, release.reporting_year)
     except duckdb.Error as error:
+        raise StatsError(f"{label} could not be read: {_first_line(error)}") from error
+    return _Staged(member, table, plan), problems
+
+
+def _insert_observations(
+    connection: duckdb.DuckDBPyConnection, release: Release, staged: _Staged
+) -> None:
+    """Turn the cells the catalogue uses into observations."""
+    if not staged.plan.selects:
+        return
+    try:
+        connection.execute(
+            f"INSERT INTO observation ({COLUMN_NAMES}) {staged.plan.select(staged.table)}"
+        )
+    except duckdb.Error as error:
+        label = f"{staged.member.name} in {release.origin.name}"
         raise StatsError(f"{label} could not be read: {_first_line(error)}") from error
 
 
-def _keep_published(connection: duckdb.DuckDBPyConnection, year: int, member: ReleaseFile) -> str:
+def _keep_published(
+    connection: duckdb.DuckDBPyConnection, year: int, member: ReleaseFile
+) -> tuple[str, list[checks.Problem]]:
     """Store every cell of the file as the text DfE printed, in a table of its own.
 
     `source_row` is the record number (the header is record 0). The tribunal file is a
     spreadsheet saved as CSV, so it is kept as columns column0, column1, ... with its title
-    and note rows, numbered from 0.
+    and note rows, numbered from 0. Rows of a tidy file that are not as wide as its header
+    are set aside and returned as problems.
     """
     table = published_table(year, member.name)
-    if member.era == "tribunal":
-        read = _read(member.path, None)
-    else:
+    tidy = member.era != "tribunal"
+    if tidy:
         read = _read(member.path, read_header(member.path), numbered=True)
+    else:
+        read = _read(member.path, None)
     connection.execute(f"CREATE OR REPLACE TABLE {table} AS {read}")
+    problems = checks.shape_problems(connection, member.name) if tidy else []
     columns = [str(row[0]) for row in connection.execute(f"DESCRIBE {table}").fetchall()][1:]
     connection.execute(
         "INSERT INTO published_file VALUES (?, ?, ?, ?, ?)",
         [year, member.name, table, _count(connection, table), columns],
     )
-    return table
+    return table, problems
 
 
 def published_table(year: int, file: str) -> str:
@@ -202,6 +270,8 @@ def _read(path: Path, header: list[str] | None, *, numbered: bool = False) -> st
             f"columns = {{{columns}}}"
         )
         number = "row_number() OVER () AS source_row, " if numbered else ""
+        if numbered:
+            options += ", store_rejects = true"
     source = f"read_csv({_text(path)}, all_varchar = true, {options})"
     return f"SELECT {number}* FROM {source}"  # noqa: S608
 

@@ -11,11 +11,17 @@ from ehcp.web.statistics import services
 class Command(BaseCommand):
     help = (
         "Import DfE release zips into the statistics store the public pages read "
-        "(settings.STATS_STORE), unless it already holds figures."
+        "(settings.STATS_STORE), unless it already holds figures. Each release is checked "
+        "first, as `ehcp stats import` checks it."
     )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="import even if a year would be left with fewer rows than the store holds",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         store = services.store_path()
@@ -23,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(f"The statistics store {store} already holds figures.")
             return
         try:
-            imported = import_releases(store, options["paths"])
+            imported = import_releases(store, options["paths"], replace=options["replace"])
         except StatsError as error:
             raise CommandError(str(error)) from error
         years = ", ".join(str(release.reporting_year) for release in imported)
