@@ -119,6 +119,9 @@ def new_request(request: MemberRequest) -> HttpResponse:
     choices = caseworker_choices(request.organisation)
     settings = register.setting_choices(request.organisation)
     form = forms.NewRequestForm(request.POST or None, caseworkers=choices, settings=settings)
+    if not request.organisation.is_advocacy:
+        # Only a family's advocate names the council: a council is responsible itself.
+        del form.fields["council_name"]
     problems: list[str] = []
     duplicates: list[Case] = []
     if request.method == "POST" and form.is_valid():

@@ -39,10 +39,13 @@ def dashboard_view(request: MemberRequest) -> str:
 
 def _filters(request: MemberRequest, mine: bool = False) -> queries.Filters:
     get = request.GET
+    # Only values a filter can take: anything else would match nothing yet still be kept,
+    # as typed, in the cached count's key.
+    worker = get.get("caseworker", "")
     return queries.Filters(
-        caseworker=str(request.user.pk) if mine else get.get("caseworker", ""),
+        caseworker=str(request.user.pk) if mine else worker if _is_worker(worker) else "",
         stage=get.get("stage", "") if get.get("stage", "") in STAGES else "",
-        due=get.get("due", ""),
+        due=get.get("due", "") if get.get("due", "") in DUE_WINDOWS else "",
         sort=get.get("sort", "due") if get.get("sort", "") in queries.SORTS else "due",
     )
 
@@ -53,6 +56,11 @@ DUE_WINDOWS: Final = {
     "7": "due in 7 days",
     "14": "due in 14 days",
 }
+
+
+def _is_worker(text: str) -> bool:
+    """A caseworker's id, or "none" for the cases nobody has."""
+    return text == "none" or queries.is_id(text)
 
 
 def shown(request: MemberRequest, page: str, mine: bool = False) -> str:
