@@ -452,7 +452,9 @@ def test_the_case_list_downloads_as_safe_csv_and_is_audited(signed_in, council, 
     assert rows[0][:3] == ["reference", "first_name", "last_name"]
     assert rows[1][:3] == [case.reference, "'=SUM(A1)", "Testington"]
     assert rows[1][3] == "2015-05-01"
-    assert AuditEntry.objects.filter(action="export", what="Case list CSV (1 cases)").exists()
+    assert AuditEntry.objects.filter(
+        action="export", what="Case list CSV, 1 cases (page 1)"
+    ).exists()
 
 
 def test_the_print_view_holds_the_case(signed_in, case):

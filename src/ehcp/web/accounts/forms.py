@@ -8,36 +8,37 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
+from ehcp.web.frontend.forms import GovForm, GovukMessages
 from ehcp.web.organisations.models import Role
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovForm):
     email = forms.EmailField(error_messages={"required": "Enter an email address"})
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100)
     role = forms.ChoiceField(choices=Role.choices)
 
 
-class RoleForm(forms.Form):
+class RoleForm(GovForm):
     role = forms.ChoiceField(choices=Role.choices)
     active = forms.BooleanField(required=False)
 
 
-class SignInForm(forms.Form):
+class SignInForm(GovForm):
     email = forms.CharField(max_length=200, error_messages={"required": "Enter your email"})
     password = forms.CharField(
         widget=forms.PasswordInput, error_messages={"required": "Enter your password"}
     )
 
 
-class CodeForm(forms.Form):
+class CodeForm(GovForm):
     code = forms.CharField(
         max_length=40,
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(GovForm):
     """Nothing to fill in: the button sends a new invitation."""
 
 
@@ -56,7 +57,7 @@ def _in_our_words(form: forms.Form) -> None:
             form.fields[name].error_messages["required"] = message
 
 
-class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+class NewPasswordForm(GovukMessages, SetPasswordForm):  # type: ignore[type-arg]
     error_messages = {"password_mismatch": MISMATCH}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -64,7 +65,7 @@ class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
         _in_our_words(self)
 
 
-class ChangePasswordForm(PasswordChangeForm):
+class ChangePasswordForm(GovukMessages, PasswordChangeForm):
     error_messages = {
         "password_mismatch": MISMATCH,
         "password_incorrect": "Your current password is not right. Enter it again",
@@ -75,7 +76,7 @@ class ChangePasswordForm(PasswordChangeForm):
         _in_our_words(self)
 
 
-class ResetPasswordForm(PasswordResetForm):
+class ResetPasswordForm(GovukMessages, PasswordResetForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _in_our_words(self)

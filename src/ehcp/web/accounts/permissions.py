@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from ehcp.web.accounts import second_factor
+from ehcp.web.audit.services import Unreachable
 from ehcp.web.audit.services import record as audit
 from ehcp.web.organisations.models import Membership, Organisation
 
@@ -106,10 +107,16 @@ def requires(
                 if second_factor_needed and (step := second_factor_step(request)) is not None:
                     return step
                 if not allowed(request.user, perm):
-                    audit(request.user, "denied", f"{perm.value} at {request.path}"[:200])
+                    reference = str(kwargs.get("reference", ""))
+                    audit(request.user, "denied", f"{perm.value} at {request.path}", reference)
                     raise PermissionDenied
                 request.organisation = request.user.membership.organisation
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except Unreachable as attempt:
+                what = attempt.describe(request.path)
+                audit(request.user, attempt.action, what, attempt.reference)
+                raise
 
         guarded.ehcp_permission = perm  # type: ignore[attr-defined]
         return guarded

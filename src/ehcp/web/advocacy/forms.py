@@ -7,10 +7,10 @@ from django import forms
 
 from ehcp.web.advocacy.councils import council_choices
 from ehcp.web.advocacy.models import Consent, Correspondence
-from ehcp.web.frontend.forms import GovDateField
+from ehcp.web.frontend.forms import GovDateField, GovForm
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(GovForm):
     la_code = forms.ChoiceField(
         label="Council responsible",
         choices=lambda: [("", "Choose a council"), *council_choices()],
@@ -18,7 +18,7 @@ class CouncilForm(forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(GovForm):
     given_by = forms.CharField(
         label="Who gave consent",
         max_length=200,
@@ -72,7 +72,7 @@ class ConsentForm(forms.Form):
         return data
 
 
-class DateForm(forms.Form):
+class DateForm(GovForm):
     """One date: withdrawal of consent, or closing the case."""
 
     on = GovDateField("Date")
@@ -85,7 +85,7 @@ class DateForm(forms.Form):
 SENT_KINDS = [(value, label) for value, label in Correspondence.Kind.choices if value != "reply"]
 
 
-class LetterForm(forms.Form):
+class LetterForm(GovForm):
     kind = forms.ChoiceField(
         label="What kind of letter",
         choices=[("", "Choose a kind"), *SENT_KINDS],
@@ -112,6 +112,6 @@ class LetterForm(forms.Form):
     note = forms.CharField(label="Note (no personal details)", max_length=500, required=False)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(GovForm):
     dated = GovDateField("Date the reply was received")
     note = forms.CharField(label="What the reply said, briefly", max_length=500, required=False)

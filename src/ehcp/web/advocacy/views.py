@@ -21,7 +21,7 @@ from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import adapters, queries
 from ehcp.web.cases.models import Case
 from ehcp.web.cases.summary import CALENDAR
-from ehcp.web.cases.views.common import today
+from ehcp.web.cases.views.common import audit_form, today
 from ehcp.web.frontend.components import form_errors
 
 ADVOCATE_LETTERS = ("advocate", "family")
@@ -38,7 +38,19 @@ def office_case(request: MemberRequest, reference: str) -> Case:
     return queries.get_case(request.organisation, reference)
 
 
+# What each form on a case is called in the audit log.
+FORM_NAMES = {
+    "advocacy/council.html": "Council responsible form",
+    "advocacy/consent.html": "Record consent form",
+    "advocacy/withdraw.html": "Withdraw consent form",
+    "advocacy/letter.html": "Record a letter form",
+    "advocacy/reply.html": "Record a reply form",
+    "advocacy/close.html": "Close the case form",
+}
+
+
 def show_form(request: MemberRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    audit_form(request, FORM_NAMES[template], context["case"])
     errors = form_errors(context["form"]) + [("", p) for p in context.pop("problems", [])]
     context["errors"] = errors
     return render(request, template, context, status=400 if errors else 200)
@@ -294,4 +306,5 @@ def delete_case(request: MemberRequest, reference: str) -> HttpResponse:
             return redirect("advocacy-case", reference=case.reference)
         messages.success(request, f"Case {reference} deleted")
         return redirect("advocacy-retention")
+    audit_form(request, "Delete the case page", case)
     return render(request, "advocacy/delete.html", {"case": case})

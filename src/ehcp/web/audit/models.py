@@ -16,6 +16,7 @@ class AuditEntry(models.Model):
         EXPORT = "export", "Exported"
         SEARCH = "search", "Searched"
         DENIED = "denied", "Refused access"
+        NOT_FOUND = "not_found", "Not found"
         SIGN_IN = "sign_in", "Signed in"
         SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
         SIGN_OUT = "sign_out", "Signed out"

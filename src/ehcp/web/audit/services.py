@@ -5,11 +5,37 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.models import User
+from django.http import Http404
 
 from ehcp.web.audit.models import AuditChange, AuditEntry
 
 # (field label, before, after) for each field a correction changed.
 Change = tuple[str, str, str]
+
+
+REFERENCE_LENGTH = AuditEntry._meta.get_field("case_reference").max_length or 30
+
+
+class Unreachable(Http404):
+    """A case or document the member asked for that is not theirs to see: one that is
+    `elsewhere` (another organisation's case, another case's document), or none at all.
+    `accounts.permissions.requires` logs the attempt, with the reference tried, before Django
+    answers "Page not found", the same for both, so the answer says nothing about other
+    organisations' records."""
+
+    def __init__(self, thing: str, reference: str, elsewhere: str = "") -> None:
+        super().__init__(f"No {thing} here")
+        self.thing = thing
+        self.reference = reference
+        self.elsewhere = elsewhere
+
+    @property
+    def action(self) -> str:
+        return AuditEntry.Action.DENIED if self.elsewhere else AuditEntry.Action.NOT_FOUND
+
+    def describe(self, path: str) -> str:
+        found = f"held by {self.elsewhere}" if self.elsewhere else "that does not exist"
+        return f"Asked for a {self.thing} {found} at {path}"
 
 
 def record(user: User | None, action: str, what: str, case_reference: str = "") -> AuditEntry:
@@ -19,9 +45,14 @@ def record(user: User | None, action: str, what: str, case_reference: str = "") 
         user=user if membership or (user and user.is_authenticated) else None,
         organisation=membership.organisation if membership else None,
         action=action,
-        case_reference=case_reference,
-        what=what[:200],
+        # What a member typed in an address may hold a NUL, which PostgreSQL's text refuses.
+        case_reference=_printable(case_reference)[:REFERENCE_LENGTH],
+        what=_printable(what)[:200],
     )
+
+
+def _printable(text: str) -> str:
+    return text.replace("\x00", "\ufffd")
 
 
 def record_changes(

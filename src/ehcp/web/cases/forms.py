@@ -10,7 +10,7 @@ from django import forms
 from ehcp.rules import EVENT_TYPES
 from ehcp.web.cases import uploads
 from ehcp.web.cases.models import Case
-from ehcp.web.frontend.forms import GovDateField
+from ehcp.web.frontend.forms import GovDateField, GovForm
 from ehcp.web.people.models import Carer
 
 
@@ -18,7 +18,7 @@ def event_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ").capitalize()) for name in EVENT_TYPES]
 
 
-class EventForm(forms.Form):
+class EventForm(GovForm):
     name = forms.ChoiceField(
         label="What happened",
         choices=event_choices,
@@ -42,7 +42,7 @@ class EventForm(forms.Form):
         return data
 
 
-class ChildDetailsFields(forms.Form):
+class ChildDetailsFields(GovForm):
     """The child's own details, the same on a new request and on a correction."""
 
     first_name = forms.CharField(
@@ -93,7 +93,7 @@ class NewRequestForm(ChildDetailsFields):
         setting.choices = [("", "Not recorded"), *(settings or [])]
 
 
-class ExceptionForm(forms.Form):
+class ExceptionForm(GovForm):
     code = forms.ChoiceField(label="Exception", error_messages={"required": "Select a ground"})
     start = GovDateField("Start date")
     end = GovDateField("End date", required=False)
@@ -114,7 +114,7 @@ class ExceptionForm(forms.Form):
         field.choices = [("", "Choose a ground"), *grounds.items()]
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(GovForm):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     file = forms.FileField(error_messages={"required": "Choose a file to upload"})
 
@@ -130,7 +130,7 @@ class DocumentForm(forms.Form):
         return upload
 
 
-class ImportForm(forms.Form):
+class ImportForm(GovForm):
     file = forms.FileField(label="CSV file", error_messages={"required": "Choose a CSV file"})
     confirm = forms.BooleanField(required=False)
 
@@ -156,7 +156,7 @@ class DetailsForm(ChildDetailsFields):
         field.choices = [("", "Not recorded"), *settings]
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(GovForm):
     caseworker = forms.TypedChoiceField(
         label="New caseworker",
         required=False,
@@ -172,7 +172,7 @@ class ReassignForm(forms.Form):
         field.choices = [("", "Not assigned"), *caseworkers]
 
 
-class CarerForm(forms.Form):
+class CarerForm(GovForm):
     name = forms.CharField(
         label="Full name", max_length=200, error_messages={"required": "Enter their full name"}
     )
@@ -203,7 +203,7 @@ class CarerForm(forms.Form):
     )
 
 
-class HandOverForm(forms.Form):
+class HandOverForm(GovForm):
     leaver = forms.TypedChoiceField(
         label="Whose cases",
         coerce=int,
@@ -229,5 +229,5 @@ class HandOverForm(forms.Form):
         return data
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(GovForm):
     file = forms.FileField(label="CSV file", error_messages={"required": "Choose a CSV file"})

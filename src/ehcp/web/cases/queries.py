@@ -14,9 +14,9 @@ from django.db import connection
 from django.db.models import Case as DbCase
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Concat, Upper
-from django.shortcuts import get_object_or_404
 
 from ehcp.rules import Deadline
+from ehcp.web.audit.services import Unreachable
 from ehcp.web.caching import cached, member_names
 from ehcp.web.cases import adapters
 from ehcp.web.cases.models import (
@@ -46,11 +46,40 @@ def cases_for(organisation: Organisation) -> QuerySet[Case]:
     return Case.objects.filter(organisation=organisation)
 
 
+REFERENCE_LENGTH: Final = Case._meta.get_field("reference").max_length or 30
+
+
 def get_case(organisation: Organisation, reference: str) -> Case:
-    """The case, with its child and setting, or 404 when it does not exist in `organisation`
-    (whoever else has it)."""
-    found = cases_for(organisation).select_related("child", "setting")
-    return get_object_or_404(found, reference=reference)
+    """The case, with its child and setting, or 404 (`Unreachable`, which the attempt is
+    audited by) when it does not exist in `organisation`, whoever else has it."""
+    if not _could_be_stored(reference, REFERENCE_LENGTH):
+        raise Unreachable("case", reference)
+    try:
+        return cases_for(organisation).select_related("child", "setting").get(reference=reference)
+    except Case.DoesNotExist:
+        others = Case.objects.filter(reference=reference).exclude(organisation=organisation)
+        raise Unreachable(
+            "case", reference, "another organisation" if others.exists() else ""
+        ) from None
+
+
+def get_document(case: Case, token: str) -> Document:
+    """One of the case's documents, or 404 (`Unreachable`, audited) for any other token."""
+    if not _could_be_stored(token, Document._meta.get_field("token").max_length or 40):
+        raise Unreachable("document", case.reference)
+    try:
+        return case.documents.get(token=token)
+    except Document.DoesNotExist:
+        others = Document.objects.filter(token=token).exists()
+        raise Unreachable(
+            "document", case.reference, "another case or organisation" if others else ""
+        ) from None
+
+
+def _could_be_stored(text: str, longest: int) -> bool:
+    """Whether a column of `longest` characters could hold `text` (PostgreSQL's text refuses
+    a NUL outright)."""
+    return len(text) <= longest and "\x00" not in text
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "ehcp.web.accounts.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ehcp.web.config.middleware.FormEncodingMiddleware",
 ]
 
 ROOT_URLCONF = "ehcp.web.config.urls"

@@ -22,7 +22,7 @@ from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import corrections, forms, queries, register, services
 from ehcp.web.cases.models import Case
 from ehcp.web.cases.timeline import timeline_items
-from ehcp.web.cases.views.common import today
+from ehcp.web.cases.views.common import audit_form, today
 from ehcp.web.frontend.components import form_errors
 from ehcp.web.organisations.models import Organisation
 
@@ -62,6 +62,7 @@ def _event_context(case: Case, form: django_forms.Form, problems: list[str]) -> 
 def record_event(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = forms.EventForm(request.POST or None, initial={"name": request.GET.get("name")})
+    audit_form(request, "Record an event form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         new = services.NewEvent(**form.cleaned_data)
@@ -118,6 +119,9 @@ def new_request(request: MemberRequest) -> HttpResponse:
     choices = caseworker_choices(request.organisation)
     settings = register.setting_choices(request.organisation)
     form = forms.NewRequestForm(request.POST or None, caseworkers=choices, settings=settings)
+    if not request.organisation.is_advocacy:
+        # Only a family's advocate names the council: a council is responsible itself.
+        del form.fields["council_name"]
     problems: list[str] = []
     duplicates: list[Case] = []
     if request.method == "POST" and form.is_valid():
@@ -144,6 +148,7 @@ def new_request(request: MemberRequest) -> HttpResponse:
 def record_exception(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = forms.ExceptionForm(request.POST or None, grounds=EXCEPTION_GROUNDS)
+    audit_form(request, "Record an exception form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

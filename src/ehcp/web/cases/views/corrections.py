@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
+from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import corrections, forms, queries, register
 from ehcp.web.cases.models import Case
 from ehcp.web.cases.services import CaseworkError
 from ehcp.web.cases.views.case import caseworker_choices
-from ehcp.web.cases.views.common import today
+from ehcp.web.cases.views.common import audit_form, today
 from ehcp.web.frontend.components import form_errors
 
 
@@ -53,6 +54,7 @@ def correct_details(request: MemberRequest, reference: str) -> HttpResponse:
     form = forms.DetailsForm(
         request.POST or None, initial=_details_initial(case), settings=choices
     )
+    audit_form(request, "Correct the details form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -77,6 +79,7 @@ def reassign(request: MemberRequest, reference: str) -> HttpResponse:
         initial={"caseworker": case.caseworker_id},
         caseworkers=caseworker_choices(request.organisation),
     )
+    audit_form(request, "Change the caseworker form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         worker = corrections.team_member(request.organisation, form.cleaned_data["caseworker"])
@@ -99,6 +102,7 @@ def _carer_details(form: django_forms.Form) -> corrections.CarerDetails:
 def add_carer(request: MemberRequest, reference: str) -> HttpResponse:
     case = queries.get_case(request.organisation, reference)
     form = forms.CarerForm(request.POST or None)
+    audit_form(request, "Add a parent or carer form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,6 +130,7 @@ def edit_carer(request: MemberRequest, reference: str, carer_id: int) -> HttpRes
         "preferred_contact": carer.preferred_contact,
     }
     form = forms.CarerForm(request.POST or None, initial=initial)
+    audit_form(request, "Change a parent or carer form", case)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -176,6 +181,8 @@ def hand_over(request: MemberRequest) -> HttpResponse:
                 return redirect("hand-over")
     turns = corrections.in_turn(cases, colleagues) if colleagues else {}
     rows = [(case, _chosen(request, case, turns)) for case in cases]
+    if request.method == "GET" and form.is_bound:
+        audit(request.user, "view", f"Hand over a caseload ({len(cases)} cases)")
     choices = [(worker.pk, worker.get_full_name() or worker.username) for worker in colleagues]
     context = {"rows": rows, "colleagues": choices}
     return _render(request, "cases/hand_over.html", context, form, problems)

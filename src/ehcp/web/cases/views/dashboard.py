@@ -39,12 +39,42 @@ def dashboard_view(request: MemberRequest) -> str:
 
 def _filters(request: MemberRequest, mine: bool = False) -> queries.Filters:
     get = request.GET
+    # Only values a filter can take: anything else would match nothing yet still be kept,
+    # as typed, in the cached count's key.
+    worker = get.get("caseworker", "")
     return queries.Filters(
-        caseworker=str(request.user.pk) if mine else get.get("caseworker", ""),
+        caseworker=str(request.user.pk) if mine else worker if _is_worker(worker) else "",
         stage=get.get("stage", "") if get.get("stage", "") in STAGES else "",
-        due=get.get("due", ""),
+        due=get.get("due", "") if get.get("due", "") in DUE_WINDOWS else "",
         sort=get.get("sort", "due") if get.get("sort", "") in queries.SORTS else "due",
     )
+
+
+DUE_WINDOWS: Final = {
+    "overdue": "overdue",
+    "behind": "behind target",
+    "7": "due in 7 days",
+    "14": "due in 14 days",
+}
+
+
+def _is_worker(text: str) -> bool:
+    """A caseworker's id, or "none" for the cases nobody has."""
+    return text == "none" or queries.is_id(text)
+
+
+def shown(request: MemberRequest, page: str, mine: bool = False) -> str:
+    """What a list of cases showed, for the audit log: the page and its filters (a stage, a
+    window, a caseworker's id, the order and the page number; never a name)."""
+    filters = _filters(request, mine)
+    parts = [
+        f"stage {filters.stage}" if filters.stage else "",
+        DUE_WINDOWS.get(filters.due, ""),
+        f"caseworker {filters.caseworker}" if filters.caseworker.isdigit() and not mine else "",
+        f"sorted by {filters.sort}" if filters.sort != "due" else "",
+        f"page {number}" if (number := request.GET.get("page", "1")).isdigit() else "",
+    ]
+    return f"{page} ({', '.join(part for part in parts if part)})"
 
 
 def _caseworkers(organisation: Organisation) -> list[tuple[str, str]]:
@@ -118,12 +148,14 @@ def dashboard(request: MemberRequest) -> HttpResponse:
     mine = dashboard_view(request) == MINE
     template = "cases/includes/dashboard_body.html"
     body = _cached_body(request, template, _overview(request, mine), mine)
+    audit(request.user, "view", shown(request, "My cases" if mine else "Team's cases", mine))
     return render(request, "cases/dashboard.html", {"body": body, "mine": mine})
 
 
 @requires(Perm.VIEW_CASES)
 def case_list(request: MemberRequest) -> HttpResponse:
     body = _cached_body(request, "cases/includes/case_list_body.html", lambda *_: {})
+    audit(request.user, "view", shown(request, "Case list"))
     return render(request, "cases/case_list.html", {"body": body})
 
 
@@ -155,7 +187,7 @@ def export_cases(request: MemberRequest) -> HttpResponse:
     for row in rows.iterator(chunk_size=2000):
         writer.writerow(safe_row(export_cells(row)))
         count += 1
-    audit(request.user, "export", f"Case list CSV ({count} cases)")
+    audit(request.user, "export", shown(request, f"Case list CSV, {count} cases", mine))
     return response
 
 

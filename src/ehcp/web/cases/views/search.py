@@ -32,9 +32,11 @@ def search(request: MemberRequest) -> HttpResponse:
 @requires(Perm.VIEW_CASES)
 def advice(request: MemberRequest) -> HttpResponse:
     day = today()
+    overdue = paginate(request, queries.overdue_advice(request.organisation, day), 50)
     context = {
         "services": queries.advice_by_service(request.organisation, day),
-        "overdue": paginate(request, queries.overdue_advice(request.organisation, day), 50),
+        "overdue": overdue,
         "today": day,
     }
+    audit(request.user, "view", f"Advice tracker (overdue advice, page {overdue.number})")
     return render(request, "cases/advice.html", context)
