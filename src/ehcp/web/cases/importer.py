@@ -189,7 +189,7 @@ def check(
     plan = Plan(errors=errors, rows=len(rows))
     for number, row in enumerate(rows, start=2):
         _plan_row(plan, number, row, today)
-        if number % 1000 == 0:
+        if (number - 1) % 1000 == 0:
             progress("Read", number - 1, plan.rows, "rows")
     existing = set(
         Case.objects.filter(organisation=organisation, reference__in=plan.cases).values_list(

@@ -73,9 +73,13 @@ def _workers() -> int:
 def _map(chunks: list[list[int]], today: date, workers: int) -> Iterable[int]:
     if workers <= 1:
         return map(partial(refresh_chunk, today=today), chunks)
-    # Each process opens its own connections; none may share the parent's.
+    # Each process opens its own connections (to this database: a test's has another
+    # name); none may share the parent's.
+    name = connection.settings_dict["NAME"]
     connections.close_all()
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_set_up)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=_set_up, initargs=(name,)
+    )
     return _pooled(pool, chunks, today)
 
 
@@ -84,10 +88,11 @@ def _pooled(pool: ProcessPoolExecutor, chunks: list[list[int]], today: date) -> 
         yield from pool.map(refresh_chunk, chunks, repeat(today))
 
 
-def _set_up() -> None:
+def _set_up(database: str) -> None:
     import django
 
     django.setup()
+    connections["default"].settings_dict["NAME"] = database
 
 
 def refresh_chunk(ids: list[int], today: date) -> int:

@@ -128,8 +128,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each write transaction takes the write lock when it begins, and a second writer waits
     # for it (up to 20 s) instead of failing: simultaneous requests on the demo both succeed.
+    # Write-ahead logging lets pages read while the worker writes (a long import, say).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL"}
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server let psycopg prepare a query the fifth time a connection

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -40,6 +40,7 @@ class Entry:
 
 
 def entries() -> list[Entry]:
+    items = cast(list[dict[str, Any]], settings.JOB_SCHEDULE)
     return [
         Entry(
             name=item["name"],
@@ -48,7 +49,7 @@ def entries() -> list[Entry]:
             weekday=item.get("weekday"),
             kwargs=item.get("kwargs", {}),
         )
-        for item in settings.JOB_SCHEDULE
+        for item in items
     ]
 
 
