@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 
 from ehcp.rules import RULES_VERSION
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import adapters
+from ehcp.web.cases import adapters, refresh_pool
 from ehcp.web.cases.models import AdviceClock, Case
 from ehcp.web.cases.services import advice_clocks
 from ehcp.web.cases.summary import Summary, schedule, summarise
@@ -78,21 +78,14 @@ def _map(chunks: list[list[int]], today: date, workers: int) -> Iterable[int]:
     name = connection.settings_dict["NAME"]
     connections.close_all()
     pool = ProcessPoolExecutor(
-        workers, mp_context=get_context("spawn"), initializer=_set_up, initargs=(name,)
+        workers, mp_context=get_context("spawn"), initializer=refresh_pool.set_up, initargs=(name,)
     )
     return _pooled(pool, chunks, today)
 
 
 def _pooled(pool: ProcessPoolExecutor, chunks: list[list[int]], today: date) -> Iterable[int]:
     with pool:
-        yield from pool.map(refresh_chunk, chunks, repeat(today))
-
-
-def _set_up(database: str) -> None:
-    import django
-
-    django.setup()
-    connections["default"].settings_dict["NAME"] = database
+        yield from pool.map(refresh_pool.refresh_chunk, chunks, repeat(today))
 
 
 def refresh_chunk(ids: list[int], today: date) -> int:

@@ -299,7 +299,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 JOB_RESULTS_DAYS = int(os.environ.get("EHCP_JOB_RESULTS_DAYS") or 30)
 # A running job's worker renews its lease every LEASE_SECONDS / 4; a job whose lease has run
 # out (its worker was killed) is marked failed and may be tried again.
-JOB_LEASE_SECONDS = 120
+JOB_LEASE_SECONDS = int(os.environ.get("EHCP_JOB_LEASE_SECONDS") or 120)
 # What the worker starts on its own: name, when (a time of day, on every day or one weekday,
 # in England's time), the task and its arguments.
 JOB_SCHEDULE = [
