@@ -150,3 +150,7 @@ def stats_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web-stats") / "stats.duckdb"
     import_releases(path, RELEASES)
     return path
+
+
+# A real worker process, for the tests of the worker and the browser's background import.
+from .jobs.worker import start_worker, worker_env  # noqa: E402, F401
