@@ -138,3 +138,19 @@ def test_the_import_reports_its_progress_as_it_goes(council, members):
     assert imported[-1] == ("Imported", 600, 600, "cases")
     checked = [done for label, done, _, _ in steps if label == "Checked"]
     assert checked == sorted(checked)
+
+
+def test_the_import_page_links_to_the_latest_checks_and_imports(client, manager, other_council):
+    from ehcp.web.cases.background import start_import
+
+    from ..conftest import make_member
+
+    post(client, rows(1), "check")
+    theirs = start_import(
+        other_council, make_member(other_council, "manager"), b"x", TODAY, dry_run=True
+    )
+    page = client.get(reverse("import")).content.decode()
+    ours = Job.objects.get(organisation=manager.membership.organisation)
+    assert reverse("job", args=[ours.pk]) in page
+    assert "Check a file of cases" in page
+    assert str(theirs.pk) not in page

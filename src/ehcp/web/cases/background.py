@@ -37,6 +37,12 @@ def start_import(
     )
 
 
+def recent_imports(organisation: Organisation, count: int = 5) -> list[Job]:
+    """The organisation's latest checks and imports, for the import page to link to."""
+    kinds = ("import-check", "import")
+    return list(Job.objects.filter(organisation=organisation, kind__in=kinds)[:count])
+
+
 def _plan_result(plan: importer.Plan, *, imported: bool) -> dict[str, Any]:
     back = {"back_url": reverse("import"), "back_label": "Import another file"}
     if plan.errors:

@@ -25,6 +25,7 @@ def import_cases(request: MemberRequest) -> HttpResponse:
         return redirect("job", job_id=job.pk)
     context = {
         "form": form,
+        "recent": background.recent_imports(request.organisation),
         "errors": form_errors(form),
         "columns": importer.COLUMNS,
         "required": importer.REQUIRED,
