@@ -239,8 +239,13 @@ case "${1:-}" in
     "$PY" -m ehcp.web.manage migrate --no-input -v0
     "$PY" -m ehcp.web.manage ehcp_demo
     import_statistics
-    echo "Serving the demo at http://127.0.0.1:8000 (press Ctrl+C to stop)"
-    exec "$PY" -m ehcp.web.manage runserver --insecure --noreload 127.0.0.1:8000
+    # The background worker (imports, letters, the nightly refresh, the digests) runs beside
+    # the web server and stops with it.
+    "$PY" -m ehcp.web.manage ehcp_worker &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+    echo "Serving the demo at http://127.0.0.1:8000 with its worker (press Ctrl+C to stop)"
+    "$PY" -m ehcp.web.manage runserver --insecure --noreload 127.0.0.1:8000
     ;;
   test)
     shift

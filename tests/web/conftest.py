@@ -30,6 +30,7 @@ PASSWORD = "correct-horse-battery"  # noqa: S105
 def _web_settings(settings: Any, tmp_path: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
+    settings.JOBS_ROOT = tmp_path / "jobs"
     settings.EHCP_TODAY = TODAY
     # The tests do not run collectstatic: plain names, found where the finders look.
     settings.STORAGES = settings.STORAGES | {
@@ -149,3 +150,7 @@ def stats_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web-stats") / "stats.duckdb"
     import_releases(path, RELEASES)
     return path
+
+
+# A real worker process, for the tests of the worker and the browser's background import.
+from .jobs.worker import start_worker, worker_env  # noqa: E402, F401

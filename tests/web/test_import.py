@@ -9,6 +9,7 @@ from ehcp.web.cases import importer
 from ehcp.web.cases.models import Case, CaseEvent
 
 from .conftest import TODAY
+from .queue import run_queued_jobs
 
 HEADER = (
     "reference,first_name,last_name,date_of_birth,upn,caseworker_email,event,event_date,kind\n"
@@ -63,9 +64,13 @@ def test_the_dry_run_page_lists_errors_and_writes_nothing(client, members):
     client.force_login(members["manager"])
     upload = SimpleUploadedFile("cases.csv", (good(members) + "LEG-9,,,,,,moved,x,\n").encode())
     response = client.post(reverse("import"), {"file": upload, "action": "import"})
-    assert "Row 5: event_date must be a real date" in response.content.decode()
+    run_queued_jobs()
+    page = client.get(response["Location"]).content.decode()
+    assert "Row 5: event_date must be a real date" in page
+    assert "Nothing was imported" in page
     assert not Case.objects.exists()
     upload = SimpleUploadedFile("cases.csv", good(members).encode())
     response = client.post(reverse("import"), {"file": upload, "action": "check"})
-    assert "ready to import" in response.content.decode()
+    run_queued_jobs()
+    assert "ready to import" in client.get(response["Location"]).content.decode()
     assert not Case.objects.exists()

@@ -97,6 +97,10 @@ EXPECTED = {
     "review-planning": Perm.VIEW_CASES,
     "review-letters": Perm.EDIT_CASES,
     "transfer-planning": Perm.VIEW_CASES,
+    # A background job's page: the job itself says which role may see it (tests/web/jobs).
+    "job": Perm.VIEW_CASES,
+    "retry-job": Perm.VIEW_CASES,
+    "job-download": Perm.VIEW_CASES,
 }
 # Answers only a live secret address: any other is "Page not found" (tests/web/reminders).
 FEED = {"calendar-feed"}
@@ -110,8 +114,11 @@ POST_ONLY = {
     "new-recovery-codes",
     "calendar-revoke",
     "review-letters",
+    "retry-job",
     *CHECKER_POST_ONLY,
 }
+# A job that has written no file has nothing to download.
+NOTHING_TO_DOWNLOAD = {"job-download"}
 # Pages that send a member who may open them on elsewhere: the second step of signing in,
 # once the session has given its second factor.
 REDIRECTS = {"second-factor"}
@@ -176,7 +183,17 @@ def url_for(name, case, member_id, token):
         kwargs["token"] = token
     if name in ("edit-carer", "remove-carer"):
         kwargs["carer_id"] = case.child.carers.get_or_create(name="Sam Carer")[0].pk
+    if name in ("job", "retry-job", "job-download"):
+        kwargs["job_id"] = _job(case.organisation).pk
     return reverse(name, kwargs=kwargs)
+
+
+def _job(organisation):
+    from ehcp.web.jobs.models import Job
+
+    return Job.objects.get_or_create(
+        organisation=organisation, kind="import", defaults={"title": "Import cases"}
+    )[0]
 
 
 def _pattern(name):
@@ -264,6 +281,9 @@ ROLE_PAGES = {
     "review-planning": {R, C, M, A},
     "review-letters": {C, M, A},
     "transfer-planning": {R, C, M, A},
+    "job": {R, C, M, A},
+    "retry-job": {R, C, M, A},
+    "job-download": {R, C, M, A},
 }
 # Pages that take a form: a POST from a role the page refuses must be refused the same way
 # (an empty form, so an allowed POST shows its errors or does nothing harmful).
@@ -296,6 +316,7 @@ POST_PAGES = {
     "calendar-subscription",
     "calendar-revoke",
     "review-letters",
+    "retry-job",
 }
 
 
@@ -310,7 +331,8 @@ def test_each_role_opens_exactly_its_pages(client, members, case, document, role
     member = members[Role.ADMINISTRATOR].membership.pk
     client.force_login(members[role])
     response = client.get(url_for(name, case, member, document.token))
-    allowed_code = 404 if name in ADVOCACY else 302 if name in REDIRECTS else 200
+    not_found = ADVOCACY | NOTHING_TO_DOWNLOAD
+    allowed_code = 404 if name in not_found else 302 if name in REDIRECTS else 200
     assert response.status_code == (allowed_code if role in ROLE_PAGES[name] else 403)
 
 

@@ -18,6 +18,7 @@ from ehcp.web.organisations.models import Setting
 from ehcp.web.reminders import planning
 
 from ..conftest import TODAY
+from ..queue import run_queued_jobs
 from .helpers import REQUEST, make_case, plan
 
 pytestmark = pytest.mark.django_db
@@ -136,9 +137,16 @@ def test_a_settings_invitations_come_in_one_zip_each_audited(
 ) -> None:
     oak = settings_register["oak"]
     response = signed_in.post(reverse("review-letters"), {"within": "1", "setting": oak.pk})
-    assert response.status_code == 200
+    assert response.status_code == 302
+    job = response["Location"]
+    assert "Waiting to start" in signed_in.get(job).content.decode()
+    assert run_queued_jobs() == 1
+    page = signed_in.get(job).content.decode()
+    assert "3 invitation letters written" in page
+    assert "Written 3 of 3 letters." in page
+    response = signed_in.get(job + "download/")
     assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     expected = sorted(f"{reviews[k].reference}-C11.docx" for k in ("late", "soon", "edge"))
     assert sorted(archive.namelist()) == expected
     soon = archive.read(f"{reviews['soon'].reference}-C11.docx")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -46,6 +47,13 @@ COLUMNS: Final = REQUIRED + (
     "party",
 )
 MAX_ROWS: Final = 50_000
+
+# Told how far the work has got: `progress("Checked", 1200, 50000, "rows")`.
+Progress = Callable[[str, int, int, str], None]
+
+
+def _quiet(label: str, done: int, total: int, unit: str) -> None:
+    """Progress nobody watches."""
 
 
 @dataclass
@@ -173,12 +181,16 @@ def _facts_problems(planned: PlannedCase, team: dict[str, User], today: date) ->
     return [f"Case {planned.reference} (from row {planned.first_row}): {p}" for p in problems]
 
 
-def check(organisation: Organisation, content: bytes, today: date) -> Plan:
+def check(
+    organisation: Organisation, content: bytes, today: date, progress: Progress = _quiet
+) -> Plan:
     """Read and check the whole file; write nothing."""
     rows, errors = read_rows(content)
     plan = Plan(errors=errors, rows=len(rows))
     for number, row in enumerate(rows, start=2):
         _plan_row(plan, number, row, today)
+        if (number - 1) % 1000 == 0:
+            progress("Read", number - 1, plan.rows, "rows")
     existing = set(
         Case.objects.filter(organisation=organisation, reference__in=plan.cases).values_list(
             "reference", flat=True
@@ -186,9 +198,13 @@ def check(organisation: Organisation, content: bytes, today: date) -> Plan:
     )
     plan.errors += [f"Case {ref} already exists." for ref in sorted(existing)]
     team = _team(organisation)
+    checked = 0
     for planned in plan.cases.values():
         plan.errors += _case_details_problems(planned, set(team))
         plan.errors += _facts_problems(planned, team, today)
+        checked += len(planned.events)
+        progress("Checked", checked, plan.rows, "rows")
+    progress("Checked", plan.rows, plan.rows, "rows")
     return plan
 
 
@@ -228,18 +244,25 @@ def _team(organisation: Organisation) -> dict[str, User]:
     return {user.email.lower(): user for user in users}
 
 
-def run(organisation: Organisation, user: User, content: bytes, today: date) -> Plan:
+def run(
+    organisation: Organisation,
+    user: User,
+    content: bytes,
+    today: date,
+    progress: Progress = _quiet,
+) -> Plan:
     """Check the file, and only if it has no problems at all, import every case (each one
     created as a new request is, by `services.create_case`)."""
-    plan = check(organisation, content, today)
+    plan = check(organisation, content, today, progress)
     if plan.errors:
         return plan
     team = _team(organisation)
     with transaction.atomic():
-        for planned in plan.cases.values():
+        for number, planned in enumerate(plan.cases.values(), start=1):
             new = _new_case(planned, team)
             assert new is not None  # `check` found no problems
             services.create_case(organisation, user, new, today, action="Imported from CSV")
+            progress("Imported", number, len(plan.cases), "cases")
         audit(user, "change", f"Imported {len(plan.cases)} cases from CSV")
     return plan
 

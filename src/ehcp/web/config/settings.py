@@ -22,6 +22,7 @@
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
 - `EHCP_SITE_URL`: the address the digests link to, e.g. `https://ehcp.example.gov.uk`.
+- `EHCP_JOB_RESULTS_DAYS`: how long finished background jobs and their files are kept (30).
 - `EHCP_NOTIFY_API_KEY`, `EHCP_NOTIFY_DAILY_TEMPLATE_ID`, `EHCP_NOTIFY_WEEKLY_TEMPLATE_ID`:
   send the digests through GOV.UK Notify (production); without a key they go through
   Django's email backend (`EHCP_EMAIL_BACKEND`, the console by default).
@@ -72,6 +73,9 @@ INSTALLED_APPS = [
     "ehcp.web.advocacy",
     "ehcp.web.reminders",
     "ehcp.web.demo",
+    "ehcp.web.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
 ]
 
@@ -125,8 +129,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Each write transaction takes the write lock when it begins, and a second writer waits
     # for it (up to 20 s) instead of failing: simultaneous requests on the demo both succeed.
+    # Write-ahead logging lets pages read while the worker writes (a long import, say).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL"}
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server let psycopg prepare a query the fifth time a connection
@@ -212,6 +217,9 @@ STATICFILES_DIRS = [("govuk", GOVUK_ASSETS_DIR)]
 DOCUMENTS_ROOT = VAR_DIR / "documents"
 # DfE's published EHC plan statistics (`ehcp stats import --store PATH`), read-only here.
 STATS_STORE = Path(os.environ.get("EHCP_STATS_STORE") or VAR_DIR / "stats.duckdb")
+# Background jobs (docs/adr/0023): files an import reads or a job writes, outside every static
+# directory, served only through a permission-checked view and removed with the job.
+JOBS_ROOT = VAR_DIR / "jobs"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -274,6 +282,44 @@ if SHARED_CACHE:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": LOCAL_CACHE | {"LOCATION": "default"}, "local": LOCAL_CACHE}
+
+# What the worker's progress and lease are written to: every process must see it, and a
+# long import's transaction must not hide it, so not the database. Redis where there is one;
+# otherwise files on this machine (the demo's web server and worker share them).
+CACHES["jobs"] = (
+    CACHES["default"]
+    if SHARED_CACHE
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "jobs"),
+    }
+)
+
+# The queue (docs/adr/0023): jobs are rows in the database, taken by `manage.py ehcp_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+JOB_RESULTS_DAYS = int(os.environ.get("EHCP_JOB_RESULTS_DAYS") or 30)
+# A running job's worker renews its lease every LEASE_SECONDS / 4; a job whose lease has run
+# out (its worker was killed) is marked failed and may be tried again.
+JOB_LEASE_SECONDS = int(os.environ.get("EHCP_JOB_LEASE_SECONDS") or 120)
+# What the worker starts on its own: name, when (a time of day, on every day or one weekday,
+# in England's time), the task and its arguments.
+JOB_SCHEDULE = [
+    {"name": "nightly-refresh", "at": "00:15", "task": "ehcp.web.cases.background.refresh_cases"},
+    {
+        "name": "daily-digests",
+        "at": "07:00",
+        "task": "ehcp.web.reminders.background.digests",
+        "kwargs": {"kind": "daily"},
+    },
+    {
+        "name": "weekly-digests",
+        "at": "07:15",
+        "weekday": 0,
+        "task": "ehcp.web.reminders.background.digests",
+        "kwargs": {"kind": "weekly"},
+    },
+    {"name": "prune-jobs", "at": "03:00", "task": "ehcp.web.jobs.tasks.prune"},
+]
 
 LOGGING = {
     "version": 1,

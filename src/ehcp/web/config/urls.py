@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("ehcp.web.audit.urls")),
     path("", include("ehcp.web.advocacy.urls")),
     path("", include("ehcp.web.reminders.urls")),
+    path("", include("ehcp.web.jobs.urls")),
     path("statistics/", include("ehcp.web.statistics.urls")),
     path("check/", include("ehcp.web.check.urls")),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Final
 
@@ -49,13 +49,19 @@ def invitation(organisation: Organisation, reference: str, today: date) -> bytes
 
 
 def invitations_zip(
-    organisation: Organisation, user: User, rows: Iterable[Row], today: date
+    organisation: Organisation,
+    user: User,
+    rows: Sequence[Row],
+    today: date,
+    progress: Callable[[str, int, int, str], None] | None = None,
 ) -> tuple[bytes, int]:
     """A zip of the invitations for `rows`, and how many it holds. Each letter written is
     audited against its case."""
     buffer, written = io.BytesIO(), 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for row in rows:
+        for number, row in enumerate(rows, start=1):
+            if progress is not None:
+                progress("Written", number - 1, len(rows), "letters")
             body = invitation(organisation, row.reference, today)
             if body is None:
                 continue
@@ -64,4 +70,6 @@ def invitations_zip(
                 user, "letter", f"{INVITATION} written as docx (with a setting's)", row.reference
             )
             written += 1
+    if progress is not None:
+        progress("Written", len(rows), len(rows), "letters")
     return buffer.getvalue(), written

@@ -12,7 +12,7 @@ from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases.queries import is_id
 from ehcp.web.cases.views.common import today
-from ehcp.web.reminders import letters, planning
+from ehcp.web.reminders import background, planning
 
 
 def _months(query: QueryDict) -> int:
@@ -51,7 +51,8 @@ def reviews(request: MemberRequest) -> HttpResponse:
 @requires(Perm.EDIT_CASES)
 @require_POST
 def review_letters(request: MemberRequest) -> HttpResponse:
-    """Every review invitation for one setting's reviews due in the chosen months, zipped."""
+    """Every review invitation for one setting's reviews due in the chosen months, zipped in
+    the background (`background.review_letters`)."""
     months, chosen = _months(request.POST), _setting(request.POST)
     back = reverse("review-planning") + f"?within={months}"
     rows = [
@@ -59,14 +60,13 @@ def review_letters(request: MemberRequest) -> HttpResponse:
         for row in planning.cached_reviews(request.organisation, today(), months)
         if chosen is not None and row.setting_id == chosen
     ]
-    body, written = letters.invitations_zip(request.organisation, request.user, rows, today())
-    if not written:
+    if chosen is None or not rows:
         messages.error(request, "Choose a setting with reviews due to write its invitations")
         return redirect(back)
-    response = HttpResponse(body, content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="review-invitations.zip"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    job = background.start_review_letters(
+        request.organisation, request.user, today(), months, chosen
+    )
+    return redirect("job", job_id=job.pk)
 
 
 @requires(Perm.VIEW_CASES)

@@ -1,25 +1,17 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.db.models import Q
-from django.utils import timezone
 
-from ehcp.rules import RULES_VERSION
-from ehcp.web.cases.models import Case
-from ehcp.web.cases.services import refresh_summary
+from ehcp.web.cases.refresh import refresh_stale
+from ehcp.web.cases.views.common import today
 
 
 class Command(BaseCommand):
     help = (
         "Work out every case's stored deadlines again where they were worked out before today "
-        "or by another rules version. Run it daily (e.g. from cron, just after midnight)."
+        "or by another rules version. The worker (`ehcp_worker`) runs it every night."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        today = timezone.localdate()
-        stale = Case.objects.filter(~Q(rules_version=RULES_VERSION) | ~Q(summarised_on=today))
-        count = 0
-        for case in stale.select_related("child").iterator(chunk_size=500):
-            refresh_summary(case, today)
-            count += 1
+        count = refresh_stale(today())
         self.stdout.write(f"Refreshed {count} cases.")
