@@ -29,6 +29,7 @@ REQUEST = ev("request_received", "Mon 1 Sep 2025")
 ASSESS = ev("decision_to_assess_notified", "Mon 6 Oct 2025", "assess")
 REFUSE = ev("decision_to_assess_notified", "Mon 6 Oct 2025", "refuse")
 DRAFT = ev("draft_plan_served", "Mon 1 Dec 2025")
+COMMENTS = ev("draft_comments_sent", "Mon 15 Dec 2025")  # day 15 of the 15, reg 13(1)(a)
 FINAL = ev("final_plan_issued", "Fri 9 Jan 2026")
 NO_PLAN = ev("decision_not_to_issue_notified", "Fri 12 Dec 2025")
 PLAN = (REQUEST, ASSESS, DRAFT, FINAL)
@@ -74,6 +75,7 @@ CASES: Final[dict[str, Case]] = {
     "F1": ("F1", (), "Mon 1 Sep 2025", {}),
     "F2": ("F2", (REQUEST,), "Tue 14 Oct 2025", {}),
     "F3": ("F3", (REQUEST, ASSESS, DRAFT), "Tue 20 Jan 2026", {}),
+    "F3-comments": ("F3", (REQUEST, ASSESS, DRAFT, COMMENTS), "Tue 20 Jan 2026", {}),
     "F3-no-draft": ("F3", (REQUEST, ASSESS), "Tue 20 Jan 2026", {}),
     "F3-draft-practical": ("F3", (REQUEST, ASSESS), "Mon 22 Dec 2025", {}),
     "F3-draft-latest": ("F3", (REQUEST, ASSESS), "Mon 5 Jan 2026", {}),
