@@ -77,22 +77,24 @@ def test_a_missed_decision_offers_the_chaser(client):
     del answers["a:decision_on"], answers["a:adviser"], answers["a:appeal"]
     page = post(client, answers).content.decode()
     assert "Chaser: the decision on assessment is late" in page
-    response = post(
-        client, answers | {"your_name": "Sam"}, "check-letter", kind="F2", format_="pdf"
-    )
+    response = post(client, answers | {"your_name": "Sam", "letter": "F2.pdf"}, "check-letter")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "no-store"
 
 
 def test_a_letter_the_clock_does_not_allow_is_explained(client):
-    response = post(client, REFUSED, "check-letter", kind="F2", format_="docx")
+    response = post(client, REFUSED | {"letter": "F2.docx"}, "check-letter")
     assert response.status_code == 400
     assert "only for when the clock says overdue" in response.content.decode()
 
 
-def test_a_letter_in_another_format_is_not_found(client):
-    assert post(client, REFUSED, "check-letter", kind="F2", format_="exe").status_code == 404
+@pytest.mark.parametrize("chosen", [None, "F2", "F2.exe", ".pdf", "F99.pdf"])
+def test_a_letter_not_on_offer_in_word_or_pdf_is_refused_plainly(client, chosen):
+    data = REFUSED | ({"letter": chosen} if chosen else {})
+    response = post(client, {**data, "a:decision": "no"}, "check-letter")
+    assert response.status_code == 400
+    assert "This letter is not ready" in response.content.decode()
 
 
 def test_a_posted_request_arrives_on_the_second_working_day(client):
@@ -183,10 +185,8 @@ def test_nothing_a_family_enters_is_kept(client, caplog):
     with caplog.at_level(logging.DEBUG):
         post(
             client,
-            REFUSED | {"your_name": "Unforgettable Name"},
+            REFUSED | {"your_name": "Unforgettable Name", "letter": "F2.pdf"},
             "check-letter",
-            kind="F2",
-            format_="pdf",
         )
         post(client, REFUSED)
         post(client, REFUSED, "check-calendar")

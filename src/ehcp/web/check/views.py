@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Any, Final
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -203,9 +203,13 @@ def load_answers(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @requires(Perm.PUBLIC)
-def letter(request: HttpRequest, kind: str, format_: str) -> HttpResponse:
+def letter(request: HttpRequest) -> HttpResponse:
+    """The letter the button named (`F2.pdf`): one address for every letter and format, so
+    the result page works out one address, not two for each letter it offers."""
+    kind, _, format_ = request.POST.get("letter", "").partition(".")
     if format_ not in ("docx", "pdf"):
-        raise Http404("Letters come as .docx or .pdf")
+        message = "Choose a letter to download, as Word or as PDF, from your results."
+        return render(request, "check/letter_problem.html", {"message": message}, status=400)
     facts, _, problems = _schedule(relevant(carried(request.POST)))
     name = request.POST.get("your_name", "").strip()[:100] or "[Your name]"
     child = request.POST.get("child_name", "").strip()[:100] or "[Your child's name]"
@@ -224,9 +228,9 @@ def letter(request: HttpRequest, kind: str, format_: str) -> HttpResponse:
     except LetterError as error:
         return render(request, "check/letter_problem.html", {"message": str(error)}, status=400)
     if format_ == "pdf":
-        return _download(to_pdf(built), "application/pdf", f"{kind}.pdf")
+        return _download(to_pdf(built), "application/pdf", f"{built.template.id}.pdf")
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(to_docx(built), mime, f"{kind}.docx")
+    return _download(to_docx(built), mime, f"{built.template.id}.docx")
 
 
 def _download(body: bytes, mime: str, name: str) -> HttpResponse:
