@@ -209,7 +209,7 @@ def _councils(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     else:
         for code, name, region, last_year in rows:
-            print(f"{code}  {name} ({region}), to {last_year}")
+            print(f"{code}  {name}, {region} (figures to {last_year})")
     return 0
 
 
