@@ -205,3 +205,42 @@ def test_tampered_hidden_answers_are_asked_again_not_a_server_error(client):
     assert "Has the council told you whether it will carry out an assessment?" in (
         page.content.decode()
     )
+
+
+DRAFTED = {
+    "a:start": "request",
+    "a:sent": "email",
+    "a:sent_on": "2025-06-02",  # a Monday: the 20 weeks end on Mon 20 Oct 2025
+    "a:decision": "assess",
+    "a:decision_on": "2025-07-07",
+    "a:draft": "yes",
+    "a:draft_on": "2025-09-01",
+}
+
+
+def test_after_the_draft_the_family_is_asked_when_they_sent_comments(client):
+    page = post(client, DRAFTED).content.decode()
+    assert "Have you sent the council your comments on the draft plan?" in page
+
+
+def test_the_plan_chaser_gives_the_date_the_family_sent_comments(client):
+    import io
+    import zipfile
+
+    answers = DRAFTED | {"a:comments": "yes", "a:comments_on": "2025-09-12", "a:final": "no"}
+    answers |= {"a:no_plan": "no"}
+    page = post(client, answers).content.decode()
+    assert "Chaser: the draft or final EHC plan is late" in page
+    response = post(client, answers | {"letter": "F3.docx"}, "check-letter")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
+        words = docx.read("word/document.xml").decode()
+    assert "I sent you my comments on it on Friday 12 September 2025" in words
+
+
+def test_comments_dated_before_the_draft_are_said_in_words(client):
+    answers = DRAFTED | {"a:comments": "yes", "a:comments_on": "2025-08-29", "a:final": "no"}
+    page = post(client, answers | {"a:no_plan": "no"}).content.decode()
+    assert "Some of your answers cannot all be right" in page
+    assert "Comments on the draft plan cannot be sent before the draft plan was served" in page
+    assert "draft_comments_sent" not in page
