@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -117,37 +118,57 @@ def load(port: int, clients: int, seconds: float, fetch) -> tuple[list[float], i
     return times, errors[0]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass(frozen=True)
+class Measured:
+    checker_p95_ms: float
+    baseline_p95_ms: float
+    checker_per_s: float
+    baseline_per_s: float
+    errors: int
+
+
+def run(clients: int, seconds: float, workers: int, port: int) -> Measured:
+    """The trivial page's load, then the result page's, against one gunicorn."""
+    (REPO / "var").mkdir(exist_ok=True)
+    server = serve(port, workers, REPO / "var" / "bench_checker.sqlite3")
+    try:
+        cookie, token = csrf(port)
+        body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token}).encode()
+        assert post_result(port, cookie, body) == 200, "the result page did not answer"
+        health = Client(port, "")
+        baseline, base_errors = load(port, clients, seconds, lambda: health.get("/health/"))
+        checker, errors = load(port, clients, seconds, lambda: post_result(port, cookie, body))
+    finally:
+        server.terminate()
+        server.wait()
+    return Measured(
+        checker_p95_ms=percentiles(checker)[94] * 1000,
+        baseline_p95_ms=percentiles(baseline)[94] * 1000,
+        checker_per_s=len(checker) / seconds,
+        baseline_per_s=len(baseline) / seconds,
+        errors=errors + base_errors,
+    )
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
     parser.add_argument("--port", type=int, default=8766)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments(parser)
     args = parser.parse_args()
-    (REPO / "var").mkdir(exist_ok=True)
-    server = serve(args.port, args.workers, REPO / "var" / "bench_checker.sqlite3")
-    try:
-        cookie, token = csrf(args.port)
-        body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token}).encode()
-        assert post_result(args.port, cookie, body) == 200, "the result page did not answer"
-        health = Client(args.port, "")
-        baseline, base_errors = load(
-            args.port, args.clients, args.seconds, lambda: health.get("/health/")
-        )
-        checker, errors = load(
-            args.port, args.clients, args.seconds, lambda: post_result(args.port, cookie, body)
-        )
-    finally:
-        server.terminate()
-        server.wait()
-    base95, check95 = percentiles(baseline)[94] * 1000, percentiles(checker)[94] * 1000
-    print(f"baseline: {len(baseline) / args.seconds:.0f} req/s, errors {base_errors}")
-    print(f"checker result: {len(checker) / args.seconds:.0f} req/s, errors {errors}")
+    found = run(args.clients, args.seconds, args.workers, args.port)
+    print(f"baseline: {found.baseline_per_s:.0f} req/s; checker result: {found.checker_per_s:.0f}")
     print(
-        f"RESULT checker_p95_ms={check95:.0f} baseline_p95_ms={base95:.0f} "
-        f"ratio={check95 / base95:.2f} errors={errors + base_errors}"
+        f"RESULT checker_p95_ms={found.checker_p95_ms:.0f} "
+        f"baseline_p95_ms={found.baseline_p95_ms:.0f} "
+        f"ratio={found.checker_p95_ms / found.baseline_p95_ms:.2f} errors={found.errors}"
     )
-    return 0 if errors + base_errors == 0 else 1
+    return 0 if found.errors == 0 else 1
 
 
 if __name__ == "__main__":

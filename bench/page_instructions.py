@@ -9,7 +9,9 @@ costs, without the start-up.
         .venv/bin/python bench/page_instructions.py --page case --requests 110
 
 Each request is a fresh, signed-in request through the whole Django stack (middleware,
-view, templates) in this one process, as a gunicorn worker would serve it.
+view, templates) in this one process, as a gunicorn worker would serve it. The public pages
+(`checker`, the date checker's result for `bench/checker_load.py`'s answers, and `health`, the
+trivial page) need no database or sign-in.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 PAGES = {
     "dashboard": lambda rng, refs: "/dashboard/",
@@ -24,10 +32,25 @@ PAGES = {
     "case": lambda rng, refs: f"/cases/{rng.choice(refs)}/",
 }
 
+PUBLIC = ("checker", "health")
+FORM = "application/x-www-form-urlencoded"
+
+
+def public(client: Any, page: str, requests: int) -> None:
+    from checker_load import ANSWERS
+
+    form = urlencode(ANSWERS)  # as the load test sends it
+    for _ in range(requests):
+        if page == "checker":
+            response = client.post("/check/questions/", form, content_type=FORM)
+        else:
+            response = client.get("/health/")
+        assert response.status_code == 200, response.status_code
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--page", choices=sorted(PAGES), required=True)
+    parser.add_argument("--page", choices=sorted({*PAGES, *PUBLIC}), required=True)
     parser.add_argument("--requests", type=int, default=110)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ehcp.web.config.settings")
@@ -36,6 +59,10 @@ def main() -> None:
 
     django.setup()
     from django.test import Client
+
+    if args.page in PUBLIC:
+        public(Client(), args.page, args.requests)
+        return
 
     from ehcp.web.cases.models import Case
     from ehcp.web.demo.load import second_factor_given

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,7 +19,7 @@ from ehcp.letters import LetterError, load_catalogue, to_pdf, to_text
 from ehcp.rules import Event
 
 from ..required import skip_or_fail
-from ..rules.helpers import ev
+from ..rules.helpers import day, ev
 from .helpers import DATA_PROTECTION, MEDIATION, MP_OFFICE, letter
 
 GOLDEN: Final = Path(__file__).with_name("golden")
@@ -29,6 +30,7 @@ REQUEST = ev("request_received", "Mon 1 Sep 2025")
 ASSESS = ev("decision_to_assess_notified", "Mon 6 Oct 2025", "assess")
 REFUSE = ev("decision_to_assess_notified", "Mon 6 Oct 2025", "refuse")
 DRAFT = ev("draft_plan_served", "Mon 1 Dec 2025")
+COMMENTS = ev("draft_comments_sent", "Mon 15 Dec 2025")  # day 15 of the 15, reg 13(1)(a)
 FINAL = ev("final_plan_issued", "Fri 9 Jan 2026")
 NO_PLAN = ev("decision_not_to_issue_notified", "Fri 12 Dec 2025")
 PLAN = (REQUEST, ASSESS, DRAFT, FINAL)
@@ -41,6 +43,41 @@ TO_SECONDARY = ev("phase_transfer", "Tue 1 Sep 2026", "primary_to_secondary")
 TO_POST16 = ev("phase_transfer", "Tue 1 Sep 2026", "secondary_to_post16")
 REASSESS_ASKED = ev("reassessment_request_received", "Mon 2 Mar 2026")
 REASSESS_REFUSED = ev("reassessment_decision_notified", "Fri 13 Mar 2026", "refuse")
+
+# The Tribunal: an appeal against the refusal to assess, and the order to assess on Mon 2 Mar
+# 2026 (2 weeks to Mon 16 Mar 2026, reg 44(2)(b)(i)); an appeal against the decision not to
+# issue a plan, and the order to make one on Mon 4 May 2026 (the draft in 5 weeks, to Mon 8
+# Jun 2026, reg 44(2)(c)); an appeal against ceasing, and the order to continue to maintain
+# on Mon 11 Jan 2027 (at once).
+APPEAL = ev("appeal_lodged", "Mon 1 Dec 2025")
+ORDER_ASSESS = ev("tribunal_order_made", "Mon 2 Mar 2026", "assess")
+NO_PLAN_APPEAL = ev("appeal_lodged", "Mon 2 Feb 2026")
+ORDER_PLAN = ev("tribunal_order_made", "Mon 4 May 2026", "make_plan")
+CEASE_APPEAL = ev("appeal_lodged", "Mon 4 Jan 2027")
+ORDER_CONTINUE = ev("tribunal_order_made", "Mon 11 Jan 2027", "continue_to_maintain")
+ORDERS = {
+    "assess": (REQUEST, REFUSE, APPEAL, ORDER_ASSESS),
+    "make_plan": (REQUEST, ASSESS, NO_PLAN, NO_PLAN_APPEAL, ORDER_PLAN),
+    "continue": (*PLAN, MEETING, CEASE, CEASE_APPEAL, ORDER_CONTINUE),
+}
+# Mediation after the refusal to assess, agreeing to assess on Mon 3 Nov 2025 (as the order
+# would: 2 weeks to Mon 17 Nov 2025, reg 42(2)); after the final plan, agreeing on matters
+# that cannot be appealed on Mon 2 Mar 2026 (2 weeks to Mon 16 Mar 2026, reg 42(3)).
+AGREED_TO_ASSESS = (
+    REQUEST,
+    REFUSE,
+    ev("mediation_adviser_informed", "Mon 13 Oct 2025", "wants_mediation"),
+    ev("mediation_requested", "Mon 13 Oct 2025", "education"),
+    ev("mediation_held", "Mon 3 Nov 2025"),
+    ev("mediation_agreement", "Mon 3 Nov 2025", "assess"),
+)
+AGREED_OTHER = (
+    *PLAN,
+    ev("mediation_adviser_informed", "Mon 2 Feb 2026", "wants_mediation"),
+    ev("mediation_requested", "Mon 2 Feb 2026", "mixed"),
+    ev("mediation_held", "Mon 2 Mar 2026"),
+    ev("mediation_agreement", "Mon 2 Mar 2026", "non_appealable"),
+)
 
 REASONS = "The assessment found that Oak Primary can meet Alex's needs from its own resources."
 
@@ -74,6 +111,7 @@ CASES: Final[dict[str, Case]] = {
     "F1": ("F1", (), "Mon 1 Sep 2025", {}),
     "F2": ("F2", (REQUEST,), "Tue 14 Oct 2025", {}),
     "F3": ("F3", (REQUEST, ASSESS, DRAFT), "Tue 20 Jan 2026", {}),
+    "F3-comments": ("F3", (REQUEST, ASSESS, DRAFT, COMMENTS), "Tue 20 Jan 2026", {}),
     "F3-no-draft": ("F3", (REQUEST, ASSESS), "Tue 20 Jan 2026", {}),
     "F3-draft-practical": ("F3", (REQUEST, ASSESS), "Mon 22 Dec 2025", {}),
     "F3-draft-latest": ("F3", (REQUEST, ASSESS), "Mon 5 Jan 2026", {}),
@@ -93,6 +131,11 @@ CASES: Final[dict[str, Case]] = {
     "F10M": ("F10M", PLAN, "Mon 12 Jan 2026", {"recipient": MEDIATION}),
     "F11": ("F11", (), "Mon 2 Mar 2026", {"recipient": DATA_PROTECTION}),
     "F12": ("F12", (REQUEST, ASSESS), "Tue 20 Jan 2026", {"sender": MP_OFFICE}),
+    "F13": ("F13", ORDERS["assess"], "Tue 17 Mar 2026", {}),
+    "F13-make-plan": ("F13", ORDERS["make_plan"], "Tue 9 Jun 2026", {}),
+    "F13-continue": ("F13", ORDERS["continue"], "Tue 12 Jan 2027", {}),
+    "F14": ("F14", AGREED_TO_ASSESS, "Tue 18 Nov 2025", {}),
+    "F14-non-appealable": ("F14", AGREED_OTHER, "Tue 17 Mar 2026", {}),
 }
 
 
@@ -144,6 +187,11 @@ CHASERS: Final = [
     ("F8", (REQUEST,), "Mon 13 Oct 2025", "Tue 14 Oct 2025"),  # A1
     ("F8", (*PLAN, MEETING), "Tue 29 Dec 2026", "Wed 30 Dec 2026"),  # R6
     ("F12", (REQUEST, ASSESS, DRAFT), "Mon 19 Jan 2026", "Tue 20 Jan 2026"),  # A6
+    ("F13", ORDERS["assess"], "Mon 16 Mar 2026", "Tue 17 Mar 2026"),  # O2.notify
+    ("F13", ORDERS["make_plan"], "Mon 8 Jun 2026", "Tue 9 Jun 2026"),  # O3.draft
+    ("F13", ORDERS["continue"], "Mon 11 Jan 2027", "Tue 12 Jan 2027"),  # O6, at once
+    ("F14", AGREED_TO_ASSESS, "Mon 17 Nov 2025", "Tue 18 Nov 2025"),  # M7.assess.notify
+    ("F14", AGREED_OTHER, "Mon 16 Mar 2026", "Tue 17 Mar 2026"),  # M8
 ]
 
 
@@ -154,6 +202,25 @@ def test_a_chaser_is_refused_until_its_deadline_passes(
     with pytest.raises(LetterError, match="only for when the clock says"):
         letter(kind, *events, today=refused)
     assert letter(kind, *events, today=offered).text
+
+
+@pytest.mark.parametrize(
+    ("kind", "events", "done", "today"),
+    [
+        ("F13", ORDERS["assess"], ("decision_to_assess_notified", "assess"), "Tue 17 Mar 2026"),
+        ("F13", ORDERS["make_plan"], ("draft_plan_served", None), "Tue 9 Jun 2026"),
+        ("F13", ORDERS["continue"], ("plan_maintained_confirmed", None), "Tue 12 Jan 2027"),
+        ("F14", AGREED_TO_ASSESS, ("decision_to_assess_notified", "assess"), "Tue 18 Nov 2025"),
+        ("F14", AGREED_OTHER, ("mediation_agreement_actioned", None), "Tue 17 Mar 2026"),
+    ],
+)
+def test_an_order_or_agreement_carried_out_late_gets_no_chaser(
+    kind: str, events: tuple[Event, ...], done: tuple[str, str | None], today: str
+) -> None:
+    name, done_kind = done
+    late = Event(day(today) - timedelta(days=1), name, done_kind)  # the day before writing
+    with pytest.raises(LetterError, match="only for when the clock says"):
+        letter(kind, *events, late, today=today)
 
 
 # (letter, events, the day before the window opens or none, a day it is open, a day it is shut)

@@ -61,6 +61,26 @@ def test_impossible_sequences_are_named() -> None:
     )
 
 
+def test_comments_cannot_come_before_the_draft_they_answer() -> None:
+    # CFA 2014 s.38(2)(b) and SEND Regs 2014 reg 13(1)(a): the family comments on the draft
+    # once it is served; the same day is possible (by hand, then an email that evening).
+    draft = ev("draft_plan_served", "Mon 4 Mar 2024")
+    assert problems(draft, ev("draft_comments_sent", "Mon 4 Mar 2024")) == []
+    [message] = problems(draft, ev("draft_comments_sent", "Fri 1 Mar 2024"))
+    assert message == (
+        "Comments on the draft plan cannot be sent before the draft plan was served"
+        " (Fri 1 Mar 2024)."
+    )
+
+
+def test_comments_on_the_draft_start_and_stop_no_time_limit() -> None:
+    events = (ev("request_received", "Mon 8 Jan 2024"), ev("draft_plan_served", "Mon 4 Mar 2024"))
+    commented = (*events, ev("draft_comments_sent", "Mon 11 Mar 2024"))
+    assert schedule(*commented, today="Mon 18 Mar 2024") == schedule(
+        *events, today="Mon 18 Mar 2024"
+    )
+
+
 def test_bad_exceptions_and_closures_are_named() -> None:
     found = problems(
         exceptions=(

@@ -131,7 +131,6 @@ STATISTICS_KWARGS = {
     "statistics-region": {"name": "north-west"},
     "statistics-indicator": {"indicator_id": "caseload"},
     "statistics-league": {"indicator_id": "caseload", "year": 2024},
-    "check-letter": {"kind": "F2", "format_": "pdf"},
     "case-letter": {"kind": "C1", "format_": "pdf"},
     "advocacy-withdraw-consent": {"consent_id": 1},
     "advocacy-reply": {"letter_id": 1},

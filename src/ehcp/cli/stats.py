@@ -6,12 +6,14 @@ ehcp stats show --region NAME        a region beside England
 ehcp stats show --la NAME --by setting|need|age|sex   plans broken down, year by year
 ehcp stats rank --indicator ID --year Y
 ehcp stats indicators                the catalogue
+ehcp stats councils --format csv     every council in the store: LA code, name, region
 ehcp stats download                  the latest release from Explore Education Statistics
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import functools
 import sys
 from collections.abc import Callable
@@ -40,6 +42,7 @@ def register(subparsers: Any) -> None:
     _add_show(commands)
     _add_rank(commands)
     _add_indicators(commands)
+    _add_councils(commands)
     _add_download(commands)
 
 
@@ -182,6 +185,40 @@ def _indicators(args: argparse.Namespace) -> int:
         sys.stdout.write(catalogue_markdown())
     else:
         sys.stdout.write(render.indicator_list(args.format))
+    return 0
+
+
+def _add_councils(commands: Any) -> None:
+    parser = commands.add_parser(
+        "councils",
+        help="every council in the store, as the advocates' council list is written",
+        description="Every council in the store with its 3-digit LA code, DfE's latest name "
+        "for it, its region and the last year it reported. The CSV is "
+        "src/ehcp/web/advocacy/councils.csv.",
+    )
+    _format_option(parser, ("table", "csv"))
+    _store_option(parser)
+    parser.set_defaults(handler=_councils)
+
+
+COUNCIL_COLUMNS = ("la_code", "name", "region", "last_year")
+
+
+@_user_errors
+def _councils(args: argparse.Namespace) -> int:
+    with connect(_store(args), read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT la_code, name, region_name, last_year FROM council ORDER BY name, la_code"
+        ).fetchall()
+    if not rows:
+        raise StatsError("The statistics store has no councils: run 'ehcp stats import' first.")
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(COUNCIL_COLUMNS)
+        writer.writerows(rows)
+    else:
+        for code, name, region, last_year in rows:
+            print(f"{code}  {name}, {region} (figures to {last_year})")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,13 +38,19 @@ class Letter:
         return self.template.title
 
 
-def _conditions(template: LetterTemplate) -> list[tuple[str, frozenset[Status]]]:
+def _conditions(template: LetterTemplate) -> tuple[tuple[str, frozenset[Status]], ...]:
+    return _parsed(template.offered_when)
+
+
+@functools.cache
+def _parsed(offered_when: tuple[str, ...]) -> tuple[tuple[str, frozenset[Status]], ...]:
+    """Each `KEY` or `KEY:STATE` of a template's header as the key and the statuses it means."""
     found = []
-    for condition in template.offered_when:
+    for condition in offered_when:
         key, _, state = condition.partition(":")
         states = frozenset({Status(state)}) if state else DEFAULT_STATES
         found.append((key, states))
-    return found
+    return tuple(found)
 
 
 def trigger(template: LetterTemplate, schedule: tuple[Deadline, ...]) -> Deadline | None:
@@ -84,6 +91,24 @@ def why_not(
     return None
 
 
+def _can_write(
+    template: LetterTemplate,
+    recorded: Mapping[str, Event],
+    states: Mapping[str, Status],
+    today: date,
+) -> bool:
+    """`why_not(...) is None`, without the words: what `offered_letters` asks of every
+    template on every page that lists letters."""
+    if not template.in_force_on(today) or any(n not in recorded for n in template.needs_events):
+        return False
+    if not template.offered_when:
+        return True
+    return any(
+        key in states and not states[key].isdisjoint(wanted)
+        for key, wanted in _conditions(template)
+    )
+
+
 def _not_yet(template: LetterTemplate, schedule: tuple[Deadline, ...], today: date) -> str:
     keys = [key for key, _ in _conditions(template)]
     shown = [d for d in schedule if d.key in keys]
@@ -112,7 +137,11 @@ def offered_letters(
     `schedule` when the clock has already been run for these facts and this day."""
     if schedule is None:
         schedule = compute_schedule(facts, today=today, calendar=calendar)
-    return [t for t in catalogue.values() if why_not(t, facts, schedule, today) is None]
+    recorded = _recorded(facts)
+    states: dict[str, set[Status]] = {}
+    for deadline in schedule:
+        states.setdefault(deadline.key, set()).add(deadline.status)
+    return [t for t in catalogue.values() if _can_write(t, recorded, states, today)]
 
 
 def build_letter(

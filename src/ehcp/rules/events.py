@@ -112,6 +112,12 @@ EVENT_TYPES: Final[dict[str, EventType]] = {
         _event(
             "draft_plan_served", "The draft plan (or draft amended plan) is served on the family."
         ),
+        _event(
+            "draft_comments_sent",
+            "The family sends its comments on a draft plan or draft amended plan (CFA 2014"
+            " s.38(2)(b); SEND Regs 2014 regs 13(1)(a) and 22(2)(c)). For letters: no time"
+            " limit depends on it.",
+        ),
         _event("school_consulted", "The council consults a school or college about naming it."),
         _event("school_consultation_answered", "The consulted school or college replies."),
         _event("final_plan_issued", "The final EHC plan is issued."),

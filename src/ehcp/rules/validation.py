@@ -32,6 +32,11 @@ SEQUENCE_RULES: Final = (
         "draft_plan_served",
         "a final plan cannot be issued before the draft plan was served",
     ),
+    (
+        "draft_comments_sent",
+        "draft_plan_served",
+        "comments on the draft plan cannot be sent before the draft plan was served",
+    ),
     ("advice_received", "advice_requested", "advice cannot arrive before it was asked for"),
     (
         "amended_plan_issued",

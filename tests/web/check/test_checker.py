@@ -77,22 +77,24 @@ def test_a_missed_decision_offers_the_chaser(client):
     del answers["a:decision_on"], answers["a:adviser"], answers["a:appeal"]
     page = post(client, answers).content.decode()
     assert "Chaser: the decision on assessment is late" in page
-    response = post(
-        client, answers | {"your_name": "Sam"}, "check-letter", kind="F2", format_="pdf"
-    )
+    response = post(client, answers | {"your_name": "Sam", "letter": "F2.pdf"}, "check-letter")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "no-store"
 
 
 def test_a_letter_the_clock_does_not_allow_is_explained(client):
-    response = post(client, REFUSED, "check-letter", kind="F2", format_="docx")
+    response = post(client, REFUSED | {"letter": "F2.docx"}, "check-letter")
     assert response.status_code == 400
     assert "only for when the clock says overdue" in response.content.decode()
 
 
-def test_a_letter_in_another_format_is_not_found(client):
-    assert post(client, REFUSED, "check-letter", kind="F2", format_="exe").status_code == 404
+@pytest.mark.parametrize("chosen", [None, "F2", "F2.exe", ".pdf", "F99.pdf"])
+def test_a_letter_not_on_offer_in_word_or_pdf_is_refused_plainly(client, chosen):
+    data = REFUSED | ({"letter": chosen} if chosen else {})
+    response = post(client, {**data, "a:decision": "no"}, "check-letter")
+    assert response.status_code == 400
+    assert "This letter is not ready" in response.content.decode()
 
 
 def test_a_posted_request_arrives_on_the_second_working_day(client):
@@ -183,10 +185,8 @@ def test_nothing_a_family_enters_is_kept(client, caplog):
     with caplog.at_level(logging.DEBUG):
         post(
             client,
-            REFUSED | {"your_name": "Unforgettable Name"},
+            REFUSED | {"your_name": "Unforgettable Name", "letter": "F2.pdf"},
             "check-letter",
-            kind="F2",
-            format_="pdf",
         )
         post(client, REFUSED)
         post(client, REFUSED, "check-calendar")
@@ -205,3 +205,42 @@ def test_tampered_hidden_answers_are_asked_again_not_a_server_error(client):
     assert "Has the council told you whether it will carry out an assessment?" in (
         page.content.decode()
     )
+
+
+DRAFTED = {
+    "a:start": "request",
+    "a:sent": "email",
+    "a:sent_on": "2025-06-02",  # a Monday: the 20 weeks end on Mon 20 Oct 2025
+    "a:decision": "assess",
+    "a:decision_on": "2025-07-07",
+    "a:draft": "yes",
+    "a:draft_on": "2025-09-01",
+}
+
+
+def test_after_the_draft_the_family_is_asked_when_they_sent_comments(client):
+    page = post(client, DRAFTED).content.decode()
+    assert "Have you sent the council your comments on the draft plan?" in page
+
+
+def test_the_plan_chaser_gives_the_date_the_family_sent_comments(client):
+    import io
+    import zipfile
+
+    answers = DRAFTED | {"a:comments": "yes", "a:comments_on": "2025-09-12", "a:final": "no"}
+    answers |= {"a:no_plan": "no"}
+    page = post(client, answers).content.decode()
+    assert "Chaser: the draft or final EHC plan is late" in page
+    response = post(client, answers | {"letter": "F3.docx"}, "check-letter")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as docx:
+        words = docx.read("word/document.xml").decode()
+    assert "I sent you my comments on it on Friday 12 September 2025" in words
+
+
+def test_comments_dated_before_the_draft_are_said_in_words(client):
+    answers = DRAFTED | {"a:comments": "yes", "a:comments_on": "2025-08-29", "a:final": "no"}
+    page = post(client, answers | {"a:no_plan": "no"}).content.decode()
+    assert "Some of your answers cannot all be right" in page
+    assert "Comments on the draft plan cannot be sent before the draft plan was served" in page
+    assert "draft_comments_sent" not in page

@@ -1,9 +1,14 @@
 """The councils an advocacy case can name: DfE's local authorities, keyed on the 3-digit LA
 code the public statistics pages use (`/statistics/councils/<code>/`).
 
-`councils.csv` was written from the council list of the shared DfE releases (the statistics
-store's `council` table), so the list is there when the statistics store is not. Councils
-that no longer report (reorganised away) are kept for old cases but not offered."""
+`councils.csv` is written by `ehcp stats councils --format csv` from the statistics store
+holding the shared DfE releases (its `council` table), so the list is there when the store is
+not; a test checks every code and name against the store. Councils that no longer report
+(reorganised away) are kept for old cases but not offered. To regenerate, after importing
+the releases:
+
+    .venv/bin/ehcp stats councils --format csv > src/ehcp/web/advocacy/councils.csv
+"""
 
 from __future__ import annotations
 

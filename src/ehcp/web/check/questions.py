@@ -84,6 +84,15 @@ QUESTIONS: Final[tuple[Question, ...]] = (
         shown=_said("decision", "assess"),
     ),
     Question(
+        "comments",
+        "Have you sent the council your comments on the draft plan?",
+        hint="The date goes in the letters you can send; it does not change the council's dates.",
+        choices=YES_DATE,
+        date_for=("yes",),
+        date_label="Date you sent them",
+        shown=_said("draft", "yes"),
+    ),
+    Question(
         "final",
         "Have you had the final EHC plan?",
         choices=YES_DATE,
@@ -216,6 +225,7 @@ EVENTS: Final = {
     ("decision", "assess"): ("decision_to_assess_notified", "assess"),
     ("decision", "refuse"): ("decision_to_assess_notified", "refuse"),
     ("draft", "yes"): ("draft_plan_served", None),
+    ("comments", "yes"): ("draft_comments_sent", None),
     ("final", "yes"): ("final_plan_issued", None),
     ("no_plan", "yes"): ("decision_not_to_issue_notified", None),
     ("meeting", "yes"): ("review_meeting_held", None),

@@ -10,5 +10,5 @@ urlpatterns = [
     path("calendar/", views.calendar_file, name="check-calendar"),
     path("answers/", views.saved_answers, name="check-answers"),
     path("load/", views.load_answers, name="check-load"),
-    path("letters/<str:kind>.<str:format_>", views.letter, name="check-letter"),
+    path("letters/", views.letter, name="check-letter"),
 ]

@@ -11,10 +11,10 @@ import json
 from datetime import date
 from typing import Any, Final
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from ehcp.letters import (
@@ -41,6 +41,7 @@ MAX_UPLOAD: Final = 20_000
 WORDS: Final = {  # what the clock's checks call things, as a family would
     "request_received": "the date the council got your request",
     "decision_to_assess_notified": "the decision on assessment",
+    "draft_comments_sent": "your comments on the draft plan",
     "draft_plan_served": "the draft plan",
     "final_plan_issued": "the final plan",
     "decision_not_to_issue_notified": "the letter saying no plan will be issued",
@@ -117,32 +118,29 @@ def _in_words(problem: str) -> str:
 
 def _result(request: HttpRequest, answers: dict[str, str], status: int = 200) -> HttpResponse:
     facts, schedule, problems = _schedule(answers)
-    family = [d for d in schedule if d.consequence is Consequence.FAMILY or d.id in FAMILY_WINDOWS]
-    council = [d for d in schedule if d not in family]
+    rows = [_row(d) for d in schedule]
+    family = [row for row in rows if _familys(row["deadline"])]
+    council = [row for row in rows if not _familys(row["deadline"])]
+    context: dict[str, Any] = {"family": family, "council": council, "today": _today()}
+    if "print" in request.POST:
+        return render(request, "check/print.html", context, status=status)
     offered = offered_letters(
         load_catalogue(), facts, today=_today(), calendar=CALENDAR, schedule=schedule
     )
-    context = {
+    context |= {
         "answers": answers,
         "summary": _summary(answers),
         "problems": problems,
-        "family": [_row(d) for d in family],
-        "council": [_row(d) for d in council],
-        "family_rows": _rows_html(request, family),
-        "council_rows": _rows_html(request, council),
         "letters": [t for t in offered if t.audience == "family"],
-        "today": _today(),
     }
-    template = "check/print.html" if "print" in request.POST else "check/result.html"
-    return render(request, template, context, status=status)
+    content = render_to_string("check/result_content.html", context, request, using="jinja2")
+    # Autoescaped by Jinja2 as it wrote it.
+    page = {"content": mark_safe(content)}  # noqa: S308
+    return render(request, "check/result.html", page, status=status)
 
 
-def _rows_html(request: HttpRequest, deadlines: list[Deadline]) -> SafeString:
-    """The deadline rows, written by the Jinja2 template `check/deadlines.html`, which escapes
-    every value as it writes them."""
-    rows = [_row(d) for d in deadlines]
-    html = render_to_string("check/deadlines.html", {"rows": rows}, request, using="jinja2")
-    return mark_safe(html)  # noqa: S308 - autoescaped by Jinja2
+def _familys(deadline: Deadline) -> bool:
+    return deadline.consequence is Consequence.FAMILY or deadline.id in FAMILY_WINDOWS
 
 
 def _row(deadline: Deadline) -> dict[str, Any]:
@@ -205,9 +203,13 @@ def load_answers(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @requires(Perm.PUBLIC)
-def letter(request: HttpRequest, kind: str, format_: str) -> HttpResponse:
+def letter(request: HttpRequest) -> HttpResponse:
+    """The letter the button named (`F2.pdf`): one address for every letter and format, so
+    the result page works out one address, not two for each letter it offers."""
+    kind, _, format_ = request.POST.get("letter", "").partition(".")
     if format_ not in ("docx", "pdf"):
-        raise Http404("Letters come as .docx or .pdf")
+        message = "Choose a letter to download, as Word or as PDF, from your results."
+        return render(request, "check/letter_problem.html", {"message": message}, status=400)
     facts, _, problems = _schedule(relevant(carried(request.POST)))
     name = request.POST.get("your_name", "").strip()[:100] or "[Your name]"
     child = request.POST.get("child_name", "").strip()[:100] or "[Your child's name]"
@@ -226,9 +228,9 @@ def letter(request: HttpRequest, kind: str, format_: str) -> HttpResponse:
     except LetterError as error:
         return render(request, "check/letter_problem.html", {"message": str(error)}, status=400)
     if format_ == "pdf":
-        return _download(to_pdf(built), "application/pdf", f"{kind}.pdf")
+        return _download(to_pdf(built), "application/pdf", f"{built.template.id}.pdf")
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(to_docx(built), mime, f"{kind}.docx")
+    return _download(to_docx(built), mime, f"{built.template.id}.docx")
 
 
 def _download(body: bytes, mime: str, name: str) -> HttpResponse:
