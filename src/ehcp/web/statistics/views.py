@@ -651,6 +651,9 @@ def _forecast_page(request: Any, place: Council) -> Any:
     wanted, errors = _forecast_request(request, place)
     try:
         result = forecasts.forecast(wanted)
+    except forecasts.ForecastsNotReadyError:
+        context = {**_place_context(place, "forecast"), "store": _store_hint()}
+        return render(request, "statistics/forecast_not_ready.html", context, status=503)
     except ForecastError as error:
         raise StatsError(f"There is no forecast for {place.name}: {error}") from None
     context = {
