@@ -154,10 +154,10 @@ def _run_all(args: argparse.Namespace) -> int:
     with connect(store, read_only=True) as connection:
         figures = figures_from_rows(read_breakdowns(connection))
         version = store_version(connection)
-    started = time.perf_counter()
-    places = fit_places(figures)
-    print(f"Fitted {len(places)} places in {time.perf_counter() - started:.0f} s.")
     with _runner(args) as runner:
+        started = time.perf_counter()
+        places = fit_places(figures)
+        print(f"Fitted {len(places)} places in {time.perf_counter() - started:.0f} s.")
         if args.save:
             started = time.perf_counter()
             kept = stored.keep(places, version, stored.directory_for(store), runner=runner)
@@ -236,8 +236,8 @@ def _runner(args: argparse.Namespace) -> Iterator[Runner[Any, Any]]:
         warnings.simplefilter("ignore")
         if args.dask is not None:
             try:
-                client = client_class(args.dask, timeout="10s")
-            except (OSError, TimeoutError) as error:
+                client = client_class(args.dask, timeout="5s")
+            except (OSError, TimeoutError, ValueError) as error:
                 message = f"Cannot reach the Dask scheduler at {args.dask} ({error})."
                 raise UserError(message) from None
             with client:

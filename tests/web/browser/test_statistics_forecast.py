@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("kept_forecasts")]
 FORECAST = "/statistics/councils/801/forecast/"
 
 
-def test_the_forecast_page_its_scenario_and_its_errors_pass_axe(page, artifacts):
+def test_the_forecast_page_its_scenario_and_its_errors_pass_axe(page, artifacts, settings):
+    settings.FORECAST_SCENARIOS_IN_REQUEST = True
     page.goto(FORECAST)
     title = "Bristol, City of: EHC plans each January, published and forecast"
     assert page.get_by_role("img", name=title).is_visible()

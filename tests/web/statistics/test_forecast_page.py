@@ -69,6 +69,23 @@ def test_the_forecast_page_shows_the_fan_chart_and_its_figures(client):
     assert "State special schools" in text
 
 
+@pytest.fixture
+def scenarios_in_request(settings):
+    settings.FORECAST_SCENARIOS_IN_REQUEST = True
+
+
+def test_by_default_a_scenario_is_not_run_in_the_request_and_the_page_says_so(client):
+    base = client.get(page())
+    response = client.get(page(need="asd", joiners="150"))
+    assert response.status_code == 200
+    assert _forecast_rows(response.content) == _forecast_rows(base.content)
+    text = text_of(response.content)
+    assert "Scenarios are not worked out on this page yet" in text
+    assert "This forecast includes your scenario" not in text
+    assert 'value="150"' in response.content.decode()  # what was asked for is kept
+
+
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_more_new_plans_raise_the_forecast_and_say_so(client):
     base = _forecast_rows(client.get(page()).content)[-1]
     response = client.get(page(need="asd", joiners="150"))
@@ -79,6 +96,7 @@ def test_more_new_plans_raise_the_forecast_and_say_so(client):
     )
 
 
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_no_places_in_special_schools_sends_children_elsewhere(client):
     response = client.get(page(setting="special", places="0"))
     assert response.status_code == 200
@@ -113,6 +131,7 @@ def test_a_page_never_runs_a_long_forecast():
         forecasts.forecast(forecasts.ForecastRequest(BRISTOL, sims=1000))
 
 
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_the_page_never_fits_a_model(client, monkeypatch):
     for module in (model, places, stored):
         for name in ("fit", "fit_places"):
@@ -126,6 +145,7 @@ def test_the_page_never_fits_a_model(client, monkeypatch):
     )
 
 
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_new_figures_are_fitted_at_import_not_in_the_request(
     client, settings, tmp_path, monkeypatch, stats_store, kept_forecasts, fitted_places
 ):

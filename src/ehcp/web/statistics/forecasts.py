@@ -3,14 +3,16 @@
 A page never fits a model. The models are fitted, and every place's baseline forecast is
 simulated, when statistics are imported (`prepare`, which `manage.py ehcp_statistics` and
 `ehcp stats import` run), and kept beside the statistics store under the store's version
-(`ehcp.forecast.stored`). A page reads the baseline from there; a scenario from the page's
-form (`PAGE_SIMS` simulations, about a second for a large council) runs in the request from
-the kept model. When the store holds figures newer than the kept forecasts,
-`ForecastsNotReadyError` says so and the page shows the published figures' import command
-instead of fitting.
+(`ehcp.forecast.stored`). A page reads the baseline from there. When the store holds
+figures newer than the kept forecasts, `ForecastsNotReadyError` says so and the page shows
+the command that makes them instead of fitting.
 
-`run_forecast(place_model(code), request)` is the same run outside a request, for any number
-of simulations: the seam a job queue calls.
+A scenario from the page's form (`PAGE_SIMS` simulations) costs about half a CPU second
+whatever the council's size, one to three seconds on a busy server, so by default a page
+does not run it: it shows the baseline and says so. `EHCP_FORECAST_SCENARIOS_IN_REQUEST=1`
+runs it in the request from the kept model (no fitting). `run_forecast(place_model(code),
+request)` is the same run outside a request, for any number of simulations: the seam a job
+queue calls.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from django.conf import settings
 
 from ehcp.forecast import Figures, figures_from_rows, stored
 from ehcp.forecast.places import (
@@ -58,11 +61,13 @@ class ForecastsNotReadyError(Exception):
 
 
 def forecast(request: ForecastRequest) -> ForecastResult:
-    """The forecast for a page: the kept baseline, or a scenario run from the kept model."""
+    """The forecast for a page: the kept baseline, or a scenario run from the kept model when
+    `settings.FORECAST_SCENARIOS_IN_REQUEST` allows it. Otherwise a scenario is answered with
+    the baseline (whose `request` is then not the one asked for)."""
     if request.sims > PAGE_SIMS:
         raise ValueError(f"A page runs at most {PAGE_SIMS} simulations; use the job queue.")
     kept = _kept()
-    if request.is_baseline:
+    if request.is_baseline or not settings.FORECAST_SCENARIOS_IN_REQUEST:
         return kept.result(request.code)
     return _scenario(kept, request)
 

@@ -670,6 +670,7 @@ def _forecast_page(request: Any, place: Council) -> Any:
         "last_year": result.years[-1].year,
         "mixes": [("Plans by setting", result.settings), ("Plans by primary need", result.needs)],
         "accuracy_rows": _accuracy_rows(result.accuracy),
+        "scenario_not_run": result.request != wanted,
         "need_name": forecasts.NEED_NAMES.get(wanted.need, ""),
         "capacity_name": forecasts.SETTING_NAMES.get(wanted.capacity_setting, ""),
     }  # fmt: skip
