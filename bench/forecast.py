@@ -2,7 +2,9 @@
 
 The 20,000-plan council is Kent (the largest, 20,635 plans in January 2025) scaled to exactly
 20,000 plans. The figures come from a statistics store (imported from the shared DfE releases
-into a temporary file unless --store is given). Ends with one RESULT line.
+into a temporary file unless --store is given). Also timed: fitting every place (what an
+import does), one page scenario (200 simulations) for the median-sized council and for the
+largest, and keeping every place's page forecasts. Ends with one RESULT line.
 
     .venv/bin/python bench/forecast.py [--store PATH] [--all-sims N]
 """
@@ -19,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ehcp.forecast import Parameters, figures_from_rows, fit, simulate
+from ehcp.forecast import Parameters, figures_from_rows, fit, national, simulate, stored
+from ehcp.forecast.places import ForecastRequest, PlaceModel, fit_places, run_forecast
 from ehcp.stats.forecast_inputs import read_breakdowns
 from ehcp.stats.store import connect, import_releases
 
@@ -57,18 +60,45 @@ def main() -> None:
     cpu_seconds = time.process_time() - cpu_started  # the wall clock on a shared machine
     median = np.median(sim.counts.sum(axis=2), axis=0)
     print(f"{PLANS} plans, {SIMS} sims x {YEARS} years: {seconds:.1f} s; median {median[-1]:.0f}")
-    councils = [c for c in model.params if figures.places[c].level == "council"]
     started = time.perf_counter()
-    for number, code in enumerate(councils):
-        simulate(model.params[code], sims=args.all_sims, seed=2025 + number)
+    places = fit_places(figures)
+    fit_seconds = time.perf_counter() - started
+    print(f"fit every place for the pages: {fit_seconds:.1f} s")
+    scenario = _scenarios(places)
+    started = time.perf_counter()
+    work = national.tasks(places.values(), [], sims=args.all_sims, seed=2025)
+    national.run(work)
     all_seconds = time.perf_counter() - started
-    print(f"{len(councils)} councils x {args.all_sims} sims x {YEARS} years: {all_seconds:.1f} s")
+    print(f"{len(work)} councils x {args.all_sims} sims x {YEARS} years: {all_seconds:.1f} s")
+    started = time.perf_counter()
+    stored.keep(places, "bench", Path(tempfile.mkdtemp()))
+    keep_seconds = time.perf_counter() - started
+    print(f"keep every place's page forecasts: {keep_seconds:.1f} s")
     print(
         f"RESULT plans={PLANS} sims={SIMS} years={YEARS} seconds={seconds:.1f} "
-        f"all_councils_seconds={all_seconds:.1f} councils={len(councils)} "
+        f"all_councils_seconds={all_seconds:.1f} councils={len(work)} "
         f"all_councils_sims={args.all_sims} cpu_seconds={cpu_seconds:.1f} "
+        f"fit_seconds={fit_seconds:.1f} keep_seconds={keep_seconds:.1f} "
+        f"scenario_seconds={scenario['median']:.2f} "
+        f"scenario_largest_seconds={scenario['largest']:.2f} "
         f"load_average={os.getloadavg()[0]:.1f}"
     )
+
+
+def _scenarios(places: dict[str, PlaceModel]) -> dict[str, float]:
+    """Wall seconds of one page scenario (new plans at 120%) for the median-sized council
+    and for the largest."""
+    councils = sorted(
+        (p for p in places.values() if p.level == "council"), key=lambda p: p.params.initial.sum()
+    )
+    out = {}
+    for label, place in (("median", councils[len(councils) // 2]), ("largest", councils[-1])):
+        started = time.perf_counter()
+        run_forecast(place, ForecastRequest(place.code, joiners_percent=120))
+        out[label] = time.perf_counter() - started
+        plans = place.params.initial.sum()
+        print(f"page scenario for {place.name} ({plans} plans): {out[label]:.2f} s")
+    return out
 
 
 if __name__ == "__main__":

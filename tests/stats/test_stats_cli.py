@@ -254,11 +254,28 @@ def test_import_command_reports_what_it_did(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     store = tmp_path / "s.duckdb"
-    code, out, _ = run(capsys, "import", str(RELEASE_2022), "--store", str(store))
+    argv = ("import", str(RELEASE_2022), "--store", str(store), "--no-forecasts")
+    code, out, _ = run(capsys, *argv)
     assert code == 0
     assert "Imported reporting year 2022" in out
     assert "6 files" in out
     assert "Kept as published, no catalogue indicators yet: sen2_estab_caseload.csv" in out
+    assert "forecasts" not in out
+    assert not (tmp_path / "s.forecasts").exists()
+
+
+def test_import_then_fits_the_pages_forecasts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ehcp.forecast import stored
+
+    fitted = []
+    monkeypatch.setattr(stored, "fit_places", lambda figures: fitted.append(1) or {})
+    store = tmp_path / "s.duckdb"
+    code, out, _ = run(capsys, "import", str(RELEASE_2022), "--store", str(store))
+    assert code == 0
+    assert fitted == [1]  # the real fit takes a minute; see tests/forecast for what it does
+    assert f"Kept the forecasts of 0 places in {tmp_path / 's.forecasts'}" in out
 
 
 def test_default_store_respects_environment(
@@ -303,6 +320,7 @@ def test_download_accepts_local_zip(capsys: pytest.CaptureFixture[str], tmp_path
         str(releases),
         "--store",
         str(store),
+        "--no-forecasts",
     )
     assert code == 0
     assert (tmp_path / "releases" / RELEASE_2022.name).exists()

@@ -152,5 +152,35 @@ def stats_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def fitted_places(stats_store: Path) -> dict[str, Any]:
+    """Every place's fitted forecast model for the session store (the slow step an import
+    runs), fitted once for the whole session."""
+    from ehcp.forecast import figures_from_rows
+    from ehcp.forecast.places import fit_places
+    from ehcp.stats.forecast_inputs import read_breakdowns
+    from ehcp.stats.store import connect
+
+    with connect(stats_store, read_only=True) as connection:
+        figures = figures_from_rows(read_breakdowns(connection))
+    return fit_places(figures)
+
+
+FORECAST_PLACES = ("801", "E92000001")  # Bristol, City of, and England: the pages visited
+
+
+@pytest.fixture(scope="session")
+def kept_forecasts(stats_store: Path, fitted_places: dict[str, Any]) -> Path:
+    """The forecasts an import keeps beside the session store, for the places the tests
+    visit (every place would take minutes more)."""
+    from ehcp.forecast import stored
+    from ehcp.stats.store import connect, store_version
+
+    with connect(stats_store, read_only=True) as connection:
+        version = store_version(connection)
+    chosen = {code: fitted_places[code] for code in FORECAST_PLACES}
+    return stored.keep(chosen, version, stored.directory_for(stats_store)).folder
+
+
 # A real worker process, for the tests of the worker and the browser's background import.
 from .jobs.worker import start_worker, worker_env  # noqa: E402, F401

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ehcp.cli import forecast
 from ehcp.cli.errors import UserError
+from ehcp.forecast import ForecastError
 from ehcp.stats import breakdowns, queries, render
 from ehcp.stats import download as fetching
 from ehcp.stats.docs import catalogue_markdown
@@ -80,6 +82,7 @@ def _add_import(commands: Any) -> None:
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     _replace_option(parser)
     _store_option(parser)
+    _no_forecasts_option(parser)
     parser.set_defaults(handler=_import)
 
 
@@ -89,6 +92,24 @@ def _replace_option(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="import even if a year would be left with fewer rows than the store holds now",
     )
+
+
+def _no_forecasts_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-forecasts",
+        action="store_true",
+        help="do not fit the forecasts the statistics pages show "
+        "(`ehcp forecast --all --save` makes them later)",
+    )
+
+
+def _forecasts(args: argparse.Namespace, store: Path) -> None:
+    if args.no_forecasts:
+        return
+    try:
+        print(forecast.save_page_forecasts(store))
+    except ForecastError as error:
+        print(f"No forecasts were made: {error}")
 
 
 @_user_errors
@@ -105,6 +126,7 @@ def _import(args: argparse.Namespace) -> int:
         if release.skipped:
             print(f"  Not imported (not a file we know): {', '.join(release.skipped)}")
     print(f"Store: {store}")
+    _forecasts(args, store)
     return 0
 
 
@@ -243,6 +265,7 @@ def _add_download(commands: Any) -> None:
     parser.add_argument("--no-import", action="store_true", help="download only")
     _replace_option(parser)
     _store_option(parser)
+    _no_forecasts_option(parser)
     parser.set_defaults(handler=_download)
 
 
@@ -259,4 +282,5 @@ def _download(args: argparse.Namespace) -> int:
         return 0
     for release in import_releases(store, [archive], replace=args.replace):
         print(f"Imported reporting year {release.reporting_year}: {release.rows:,} figures.")
+    _forecasts(args, store)
     return 0

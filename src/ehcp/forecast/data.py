@@ -105,7 +105,11 @@ class Figures:
         )
 
     def latest_year(self) -> int:
-        return max(self.england.years("total"))
+        """The latest January with England's total (published, or added up from bands)."""
+        years = set(self.england.years("total")) | set(self.england.years("band"))
+        if not years:
+            raise ForecastError("The figures have no England totals to forecast from.")
+        return max(years)
 
 
 def data_year(kind: str, year: int) -> int:

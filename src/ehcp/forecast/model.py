@@ -79,8 +79,15 @@ class Model:
 
     def interval(self, h: int, centre: float) -> tuple[float, float]:
         """The calibrated 80% interval around a forecast h years ahead."""
-        low, high = _horizon_quantiles(self.calibration, h)
-        return centre * float(np.exp(low)), centre * float(np.exp(high))
+        return interval(self.calibration, h, centre)
+
+
+def interval(
+    calibration: dict[int, tuple[float, float]], h: int, centre: float
+) -> tuple[float, float]:
+    """The 80% interval `calibration` gives around a forecast h years ahead."""
+    low, high = _horizon_quantiles(calibration, h)
+    return centre * float(np.exp(low)), centre * float(np.exp(high))
 
 
 def fit(figures: Figures, *, as_of: int, horizon: int = 6, calibrate: bool = True) -> Model:

@@ -394,6 +394,20 @@ def _aliases(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return aliases
 
 
+def store_version(connection: duckdb.DuckDBPyConnection) -> str:
+    """Which imports the store holds: changes with every import, so anything derived from the
+    figures (such as kept forecasts) can tell it is stale. Empty when nothing is imported."""
+    tables = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'release'"
+    ).fetchone()
+    if not tables or not tables[0]:
+        return ""
+    rows = connection.execute(
+        "SELECT reporting_year, rows, imported_at FROM release ORDER BY reporting_year"
+    ).fetchall()
+    return ";".join(f"{year}:{count}:{when:%Y-%m-%dT%H:%M:%S.%f}" for year, count, when in rows)
+
+
 def table_digest(connection: duckdb.DuckDBPyConnection, table: str) -> tuple[int, int]:
     """(rows, order-independent hash) of a table: equal digests mean equal contents."""
     row = connection.execute(

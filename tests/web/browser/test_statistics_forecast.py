@@ -8,15 +8,14 @@ import pytest
 from ..statistics.conftest import _statistics_store  # noqa: F401
 from .conftest import console_errors, run_axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("kept_forecasts")]
 
 FORECAST = "/statistics/councils/801/forecast/"
-# The first visit fits every place's model (seconds, more on a busy machine).
-FIRST_VISIT_MS = 120_000
 
 
-def test_the_forecast_page_its_scenario_and_its_errors_pass_axe(page, artifacts):
-    page.goto(FORECAST, timeout=FIRST_VISIT_MS)
+def test_the_forecast_page_its_scenario_and_its_errors_pass_axe(page, artifacts, settings):
+    settings.FORECAST_SCENARIOS_IN_REQUEST = True
+    page.goto(FORECAST)
     title = "Bristol, City of: EHC plans each January, published and forecast"
     assert page.get_by_role("img", name=title).is_visible()
     assert page.get_by_role("link", name="Forecast").get_attribute("aria-current") == "page"

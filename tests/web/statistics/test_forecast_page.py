@@ -7,13 +7,31 @@ Published figures are DfE's (the shared releases): Bristol had 4,931 plans in Ja
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from ehcp.forecast import model, places, stored
+from ehcp.stats.store import import_releases
 from ehcp.web.statistics import forecasts
 
+from ..conftest import RELEASES
 from .conftest import BRISTOL, table_rows, text_of
+
+
+@pytest.fixture(autouse=True)
+def _kept(kept_forecasts: Path) -> Any:
+    forecasts.clear_cache()
+    yield
+    forecasts.clear_cache()
+
+
+def _never_fit(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("a page fitted a model")
 
 
 def page(**query: str) -> str:
@@ -51,6 +69,23 @@ def test_the_forecast_page_shows_the_fan_chart_and_its_figures(client):
     assert "State special schools" in text
 
 
+@pytest.fixture
+def scenarios_in_request(settings):
+    settings.FORECAST_SCENARIOS_IN_REQUEST = True
+
+
+def test_by_default_a_scenario_is_not_run_in_the_request_and_the_page_says_so(client):
+    base = client.get(page())
+    response = client.get(page(need="asd", joiners="150"))
+    assert response.status_code == 200
+    assert _forecast_rows(response.content) == _forecast_rows(base.content)
+    text = text_of(response.content)
+    assert "Scenarios are not worked out on this page yet" in text
+    assert "This forecast includes your scenario" not in text
+    assert 'value="150"' in response.content.decode()  # what was asked for is kept
+
+
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_more_new_plans_raise_the_forecast_and_say_so(client):
     base = _forecast_rows(client.get(page()).content)[-1]
     response = client.get(page(need="asd", joiners="150"))
@@ -61,6 +96,7 @@ def test_more_new_plans_raise_the_forecast_and_say_so(client):
     )
 
 
+@pytest.mark.usefixtures("scenarios_in_request")
 def test_no_places_in_special_schools_sends_children_elsewhere(client):
     response = client.get(page(setting="special", places="0"))
     assert response.status_code == 200
@@ -93,3 +129,64 @@ def test_bad_scenario_input_names_the_field_and_the_fix(client, query, message):
 def test_a_page_never_runs_a_long_forecast():
     with pytest.raises(ValueError, match="job queue"):
         forecasts.forecast(forecasts.ForecastRequest(BRISTOL, sims=1000))
+
+
+@pytest.mark.usefixtures("scenarios_in_request")
+def test_the_page_never_fits_a_model(client, monkeypatch):
+    for module in (model, places, stored):
+        for name in ("fit", "fit_places"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, _never_fit)
+    assert client.get(page()).status_code == 200
+    assert client.get(page(joiners="120")).status_code == 200
+    assert (
+        client.get(reverse("statistics-england", kwargs={"section": "forecast"})).status_code
+        == 200
+    )
+
+
+@pytest.mark.usefixtures("scenarios_in_request")
+def test_new_figures_are_fitted_at_import_not_in_the_request(
+    client, settings, tmp_path, monkeypatch, stats_store, kept_forecasts, fitted_places
+):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(stats_store, copy)
+    shutil.copytree(kept_forecasts.parent, stored.directory_for(copy))
+    settings.STATS_STORE = copy
+    assert client.get(page()).status_code == 200  # the copy's forecasts are current
+
+    fits = []
+
+    def fit_places(figures):
+        fits.append(figures.latest_year())
+        return {BRISTOL: fitted_places[BRISTOL]}
+
+    monkeypatch.setattr(stored, "fit_places", fit_places)
+    import_releases(copy, RELEASES[:1])  # a new import: the kept forecasts are now stale
+    response = client.get(page())
+    assert response.status_code == 503
+    assert "have not been made yet" in text_of(response.content)
+    assert "ehcp forecast --all --save" in text_of(response.content)
+    assert fits == []
+
+    call_command("ehcp_statistics", *[str(path) for path in RELEASES])
+    assert fits == [2025]
+    assert client.get(page()).status_code == 200
+    assert client.get(page(joiners="90")).status_code == 200
+    call_command("ehcp_statistics", *[str(path) for path in RELEASES])
+    assert fits == [2025]  # kept already
+    assert len(list(stored.directory_for(copy).iterdir())) == 1
+
+
+def test_a_place_the_figures_cannot_forecast_says_so(client):
+    response = client.get(reverse("statistics-council", args=["909", "forecast"]))
+    assert response.status_code == 404
+    assert "There is no forecast for Cumbria" in text_of(response.content)
+
+
+def test_a_job_runs_the_kept_model_for_longer():
+    place = forecasts.place_model(BRISTOL)
+    result = forecasts.run_forecast(place, forecasts.ForecastRequest(BRISTOL, sims=250))
+    assert result.request.sims == 250
+    assert result.history[-1] == (2025, 4931)
+    assert [row.year for row in result.years] == list(range(2025, 2032))

@@ -21,6 +21,9 @@
   `EHCP_OIDC_SIGN_ALGO` (default RS256).
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
+- `EHCP_FORECAST_SCENARIOS_IN_REQUEST=1`: run a forecast page's scenario (about half a CPU
+  second) while the visitor waits; off by default, when the page shows the forecast without
+  the scenario and says so (ADR 0029).
 - `EHCP_SITE_URL`: the address the digests link to, e.g. `https://ehcp.example.gov.uk`.
 - `EHCP_JOB_RESULTS_DAYS`: how long finished background jobs and their files are kept (30).
 - `EHCP_NOTIFY_API_KEY`, `EHCP_NOTIFY_DAILY_TEMPLATE_ID`, `EHCP_NOTIFY_WEEKLY_TEMPLATE_ID`:
@@ -220,6 +223,7 @@ STATS_STORE = Path(os.environ.get("EHCP_STATS_STORE") or VAR_DIR / "stats.duckdb
 # Background jobs (docs/adr/0023): files an import reads or a job writes, outside every static
 # directory, served only through a permission-checked view and removed with the job.
 JOBS_ROOT = VAR_DIR / "jobs"
+FORECAST_SCENARIOS_IN_REQUEST = os.environ.get("EHCP_FORECAST_SCENARIOS_IN_REQUEST") == "1"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

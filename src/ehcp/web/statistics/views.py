@@ -651,6 +651,9 @@ def _forecast_page(request: Any, place: Council) -> Any:
     wanted, errors = _forecast_request(request, place)
     try:
         result = forecasts.forecast(wanted)
+    except forecasts.ForecastsNotReadyError:
+        context = {**_place_context(place, "forecast"), "store": _store_hint()}
+        return render(request, "statistics/forecast_not_ready.html", context, status=503)
     except ForecastError as error:
         raise StatsError(f"There is no forecast for {place.name}: {error}") from None
     context = {
@@ -667,6 +670,7 @@ def _forecast_page(request: Any, place: Council) -> Any:
         "last_year": result.years[-1].year,
         "mixes": [("Plans by setting", result.settings), ("Plans by primary need", result.needs)],
         "accuracy_rows": _accuracy_rows(result.accuracy),
+        "scenario_not_run": result.request != wanted,
         "need_name": forecasts.NEED_NAMES.get(wanted.need, ""),
         "capacity_name": forecasts.SETTING_NAMES.get(wanted.capacity_setting, ""),
     }  # fmt: skip
