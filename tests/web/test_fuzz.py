@@ -343,8 +343,8 @@ CHECKER = {
         lambda w: reverse("check-answers"), CHECK_FIELDS, examples=20, summary=False
     ),
     "letter": Target(
-        lambda w: reverse("check-letter", kwargs={"kind": "F2", "format_": "docx"}),
-        CHECK_FIELDS,
+        lambda w: reverse("check-letter"),
+        CHECK_FIELDS | {"letter": "F2.docx"},
         examples=20,
         summary=False,
     ),

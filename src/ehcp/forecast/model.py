@@ -125,6 +125,11 @@ def _structural(
         if p.code not in skipped and (c := cohort_mode.cohort(p, as_of)) is not None
     }
     councils = [c for c in summaries if figures.places[c].level == "council"]
+    if not councils:
+        raise ForecastError(
+            f"No council's figures by age reach January {as_of}, so there is nothing to learn "
+            "each council's rates from."
+        )
     ratios = np.array([summaries[c].ratio for c in councils])
     exposures = np.array([summaries[c].exposure for c in councils])
     spread = cohort_mode.between_spread(ratios, exposures, england.ratio)
