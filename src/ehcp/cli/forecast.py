@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--years must be between 1 and 15.")
     if not 1 <= args.sims <= 100_000:
         raise UserError("--sims must be between 1 and 100000.")
+    if args.seed < 0:
+        raise UserError("--seed must be 0 or more.")
     try:
         rows = _summaries(args)
     except (ForecastError, StatsError) as error:

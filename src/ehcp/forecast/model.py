@@ -118,6 +118,11 @@ def _structural(
         if p.code not in skipped and (c := cohort_mode.cohort(p, as_of)) is not None
     }
     councils = [c for c in summaries if figures.places[c].level == "council"]
+    if not councils:
+        raise ForecastError(
+            f"No council's figures by age reach January {as_of}: the forecast needs them "
+            "to judge how far one council can differ from England."
+        )
     ratios = np.array([summaries[c].ratio for c in councils])
     exposures = np.array([summaries[c].exposure for c in councils])
     spread = cohort_mode.between_spread(ratios, exposures, england.ratio)
