@@ -428,3 +428,23 @@ def test_show_into_head_prints_one_line_and_no_error(store: Path) -> None:
     assert done.stdout.count("\n") == 1
     assert done.stderr == ""
     assert done.returncode in (0, CLOSED_PIPE)
+
+
+def test_a_line_break_typed_by_the_user_is_spelt_out() -> None:
+    outcome = run(["stats", "rank", "--indicator", "one\rtwo\x1b[31m", "--year", "2024"])
+    assert outcome.code == 2
+    assert outcome.err == "ehcp stats: There is no indicator 'one\\rtwo\\x1b[31m'.\n"
+
+
+def test_argument_errors_are_one_line_not_the_usage() -> None:
+    unknown = run(["clock", "--received", "2024-01-08", "--bogus"])  # Monday
+    assert (unknown.code, unknown.err) == (
+        2,
+        "ehcp: unrecognized arguments: --bogus (see 'ehcp --help').\n",
+    )
+    bad_year = run(["stats", "rank", "--indicator", "caseload", "--year", "20x4"])
+    assert (bad_year.code, bad_year.err) == (
+        2,
+        "ehcp stats rank: argument --year: invalid int value: '20x4' "
+        "(see 'ehcp stats rank --help').\n",
+    )
