@@ -116,10 +116,11 @@ def page_percentiles(store: Path) -> dict[str, tuple[float, float]]:
     client = Client()
     found = {}
     for name, path in PAGES.items():
-        response = client.get(path)
+        # Over HTTPS, as the service is served: a plain http request is redirected.
+        response = client.get(path, secure=True)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
-        found[name] = percentiles(lambda path=path: client.get(path))
+        found[name] = percentiles(lambda path=path: client.get(path, secure=True))
     return found
 
 

@@ -51,6 +51,7 @@ def test_forecast_table_and_csv(
         (["--la", "Atlantis"], "No council, region or England called 'Atlantis'"),
         (["--la", "Stockport", "--years", "0"], "--years must be between 1 and 15."),
         (["--la", "Stockport", "--sims", "0"], "--sims must be between 1 and 100000."),
+        (["--la", "Stockport", "--seed", "-1"], "--seed must be 0 or more."),
     ],
 )
 def test_bad_input_is_one_sentence(

@@ -130,3 +130,9 @@ def test_stock_flow_identity(figures: Figures) -> None:
 def test_fit_refuses_data_after_origin(figures: Figures) -> None:
     with pytest.raises(ForecastError, match="run past January 2023"):
         fit(figures, as_of=2023)
+
+
+def test_fit_needs_councils_as_well_as_england(figures: Figures) -> None:
+    only_england = Figures({"E92000001": figures.england})
+    with pytest.raises(ForecastError, match="No council's figures by age reach January 2025"):
+        fit(only_england, as_of=2025)

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from small_releases import Lines, build_release, cells, england_lines, joined
+from stats_releases import RELEASE_2022
 from test_stats_import import digests
 
 from ehcp.cli import main
-from ehcp.stats.checks import expected_files, losses
+from ehcp.stats.checks import expected_files, file_set_problems, losses
 from ehcp.stats.errors import StatsError
 from ehcp.stats.store import connect, import_releases, rows_per_year
 
@@ -274,3 +275,18 @@ def test_cli_refuses_and_says_so_then_replaces(
     assert err.count("\n") == 1
     assert main(["stats", "import", str(smaller), "--store", store, "--replace"]) == 0
     assert "Imported reporting year 2025" in capsys.readouterr().out
+
+
+def test_an_aggregate_release_missing_a_file_is_named(tmp_path: Path) -> None:
+    archive = build_release(tmp_path, drop=("sen2_mi.csv",), source=RELEASE_2022)
+    assert refused(tmp_path / "s.duckdb", archive) == (
+        f"{RELEASE_2022.name}: it lacks sen2_mi.csv, which an aggregate release must hold. "
+        "(Nothing imported.)"
+    )
+
+
+def test_files_of_both_layouts_in_one_release_are_refused() -> None:
+    problems = file_set_problems([("sen2_mi.csv", "aggregate"), ("caseload.csv", "person-level")])
+    assert problems[0].text == (
+        "the release mixes files of the aggregate and the person-level layouts."
+    )

@@ -103,6 +103,8 @@ def _check(args: argparse.Namespace) -> None:
         raise UserError("--years must be between 1 and 15.")
     if not 1 <= args.sims <= 100_000:
         raise UserError("--sims must be between 1 and 100000.")
+    if args.seed < 0:
+        raise UserError("--seed must be 0 or more.")
     if not args.all:
         for flag, given in (
             ("--joiners", args.joiners),

@@ -1,6 +1,7 @@
 """`ehcp stats`: DfE's published EHC plan statistics, imported and compared.
 
-ehcp stats import PATH...            release zips or extracted folders, both eras
+ehcp stats import PATH...            release zips or extracted folders, both eras, checked
+ehcp stats import PATH... --replace  even if a year would be left with fewer rows
 ehcp stats show --la NAME_OR_CODE    a council beside its region and England (or England itself)
 ehcp stats show --region NAME        a region beside England
 ehcp stats show --la NAME --by setting|need|age|sex   plans broken down, year by year

@@ -127,8 +127,8 @@ def _structural(
     councils = [c for c in summaries if figures.places[c].level == "council"]
     if not councils:
         raise ForecastError(
-            f"No council's figures by age reach January {as_of}, so there is nothing to learn "
-            "each council's rates from."
+            f"No council's figures by age reach January {as_of}: the forecast needs them "
+            "to judge how far one council can differ from England."
         )
     ratios = np.array([summaries[c].ratio for c in councils])
     exposures = np.array([summaries[c].exposure for c in councils])

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ehcp.stats.errors import StatsError
+
 LEVELS = {"Local authority": "council", "Regional": "region", "National": "england"}
 
 SETTING_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -77,7 +79,10 @@ class Breakdown:
 
 def read_breakdowns(connection: duckdb.DuckDBPyConnection) -> list[Breakdown]:
     """Every figure the forecast reads, from whichever releases the store holds."""
-    published = connection.execute("SELECT table_name FROM published_file").fetchall()
+    try:
+        published = connection.execute("SELECT table_name FROM published_file").fetchall()
+    except duckdb.CatalogException as error:
+        raise StatsError("The statistics store is empty: import a release first.") from error
     tables = {row[0] for row in published}
     rows: list[Breakdown] = []
     if "published_2025_caseload" in tables:
