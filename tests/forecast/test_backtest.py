@@ -47,20 +47,7 @@ def test_totals(
     assert model.mape < baselines["linear trend"].mape
 
 
-@pytest.mark.parametrize(
-    "h",
-    [
-        1,
-        pytest.param(
-            2,
-            marks=pytest.mark.xfail(
-                reason="At origin 2023 the model's median council error two years ahead is "
-                "5.88% against England growth's 5.74% (docs/forecast/README.md)",
-                strict=True,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("h", [1, 2])
 def test_beats_england_growth_on_median_error(model_2023: Model, figures: Figures, h: int) -> None:
     model, baselines = _scores(model_2023, figures, h)
     assert model.mdape < baselines["England 3-year growth"].mdape
@@ -77,11 +64,6 @@ def _bands(ages: dict[str, int]) -> np.ndarray:
     return np.bincount(band_of_age(), weights=counts)
 
 
-@pytest.mark.xfail(
-    reason="England's band WAPE at origin 2023 is 5.4% (h1) and 9.2% (h2): the latest "
-    "bands are January 2022's, spread evenly within each band (docs/forecast/README.md)",
-    strict=True,
-)
 @pytest.mark.parametrize(("h", "limit"), [(1, 4.0), (2, 6.0)])
 def test_bands_england(model_2023: Model, figures: Figures, h: int, limit: float) -> None:
     path = model_2023.expected_ages("E92000001", h)

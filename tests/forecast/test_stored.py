@@ -109,3 +109,11 @@ def test_the_folder_sits_beside_the_store() -> None:
     assert stored.directory_for(Path("/srv/ehcp/stats.duckdb")) == Path(
         "/srv/ehcp/stats.forecasts"
     )
+
+
+def test_forecasts_replaced_under_a_reader_are_a_forecast_error(tmp_path: Path) -> None:
+    kept = _keep(tmp_path, "v1")
+    _keep(tmp_path, "v2")  # removes v1's folder while `kept` still points at it
+    assert kept.result("801").name == "Place 801"
+    with pytest.raises(ForecastError, match="being replaced"):
+        kept.place("801")

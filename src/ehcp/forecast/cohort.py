@@ -44,14 +44,17 @@ class Cohort:
     years: float  # years of growth measured
 
 
-def cohort(place: Place, as_of: int) -> Cohort | None:
-    """The cohort summary, or None when the place lacks the figures."""
-    ratio_exposure = _single_ratios(place, as_of) or _band_ratios(place, as_of)
+def cohort(place: Place, as_of: int, england: Place | None = None) -> Cohort | None:
+    """The cohort summary, or None when the place lacks the figures. Where only age bands
+    are published, a council's or region's bands are spread over single ages the way
+    England's are (`england`); England's own by the smoothest profile that fits them."""
+    spread = _Spread(place, england or place)
+    ratio_exposure = _single_ratios(place, as_of) or _band_ratios(spread, as_of)
     if ratio_exposure is None:
         return None
     ratio, exposure = ratio_exposure
     growth, years = _growth(place, as_of)
-    stock = _stock(place, as_of, ratio, growth)
+    stock = _stock(place, spread, as_of, ratio, growth)
     if stock is None:
         return None
     return Cohort(stock, ratio, exposure, growth, years)
@@ -81,31 +84,40 @@ def _bands(place: Place, year: int) -> FloatArray | None:
     return np.array([bands[str(b)] for b in range(len(BANDS))], dtype=np.float64)
 
 
-def _band_ratios(place: Place, as_of: int) -> tuple[FloatArray, FloatArray] | None:
-    years = [y for y in place.years("band") if y <= as_of and _bands(place, y - 1) is not None]
-    years = [y for y in years if _bands(place, y) is not None][-3:]
+class _Spread:
+    """A place's age bands for a year spread over single ages, in the shape within each band
+    of a reference place's (England's) profile for that year."""
+
+    def __init__(self, place: Place, reference: Place) -> None:
+        self.place, self.reference = place, reference
+
+    def years(self, as_of: int) -> list[int]:
+        return [y for y in self.place.years("band") if y <= as_of and self(y) is not None]
+
+    def __call__(self, year: int) -> FloatArray | None:
+        bands, reference = _bands(self.place, year), _bands(self.reference, year)
+        if bands is None or reference is None:
+            return None
+        of_age = band_of_age()
+        profile = spread_bands(reference)
+        shares = profile / np.where(reference > 0, reference, 1.0)[of_age]
+        return np.asarray(bands[of_age] * shares, dtype=np.float64)
+
+
+def _band_ratios(spread: _Spread, as_of: int) -> tuple[FloatArray, FloatArray] | None:
+    years = [y for y in spread.years(as_of) if spread(y - 1) is not None][-3:]
     if not years:
         return None
-    num, den = np.zeros(len(BANDS)), np.zeros(len(BANDS))
+    num, den = np.zeros(len(AGES)), np.zeros(len(AGES))
     for year in years:
-        now, before = _bands(place, year), _bands(place, year - 1)
-        if now is None or before is None:
-            continue
-        num += now
-        den += _band_denominator(before)
-    band = num / np.maximum(den, 1.0)
-    of_age = band_of_age()
-    ratio, exposure = band[of_age], (den / WIDTHS / len(years))[of_age]
+        now, before = spread(year), spread(year - 1)
+        assert now is not None
+        assert before is not None
+        num[1:] += now[1:]
+        den[1:] += before[:-1]
+    ratio = num / np.maximum(den, 1.0)
     ratio[0] = 1.0
-    return ratio, exposure
-
-
-def _band_denominator(before: FloatArray) -> FloatArray:
-    """Plans who could be in each band a year later: those not ageing out plus those ageing in."""
-    den = before * (WIDTHS - 1) / WIDTHS
-    den[1:] += before[:-1] / WIDTHS[:-1]
-    den[0] = before[0]
-    return den
+    return ratio, den / len(years)
 
 
 def _growth(place: Place, as_of: int) -> tuple[float, float]:
@@ -119,21 +131,40 @@ def _growth(place: Place, as_of: int) -> tuple[float, float]:
     return (last / first) ** (1 / span), float(span)
 
 
-def _stock(place: Place, as_of: int, ratio: FloatArray, growth: float) -> FloatArray | None:
+def _stock(
+    place: Place, spread: _Spread, as_of: int, ratio: FloatArray, growth: float
+) -> FloatArray | None:
     ages = _ages(place, as_of)
     if ages is not None:
         return ages
-    years = [y for y in place.years("band") if y <= as_of and _bands(place, y) is not None]
+    years = spread.years(as_of)
     if not years:
         return None
-    bands = _bands(place, years[-1])
-    assert bands is not None
-    of_age = band_of_age()
-    stock = (bands / WIDTHS)[of_age]
+    stock = spread(years[-1])
+    assert stock is not None
     for _ in range(as_of - years[-1]):
         stock = np.concatenate([[stock[0] * growth], stock[:-1] * ratio[1:]])
     total = place.total(as_of)
     return stock * (total / stock.sum()) if total else stock
+
+
+def spread_bands(bands: FloatArray) -> FloatArray:
+    """Plans by single year of age from band totals: the smoothest profile (least squared
+    second differences) whose bands add up to the totals, kept non-negative."""
+    of_age = band_of_age()
+    members = (of_age[None, :] == np.arange(len(BANDS))[:, None]).astype(np.float64)
+    second = np.diff(np.eye(len(AGES)), n=2, axis=0)
+    size = len(AGES) + len(BANDS)
+    system = np.zeros((size, size))
+    system[: len(AGES), : len(AGES)] = 2 * second.T @ second
+    system[: len(AGES), len(AGES) :] = members.T
+    system[len(AGES) :, : len(AGES)] = members
+    target = np.concatenate([np.zeros(len(AGES)), bands])
+    ages = np.maximum(np.linalg.solve(system, target)[: len(AGES)], 0.0)
+    sums = np.bincount(of_age, weights=ages, minlength=len(BANDS))
+    even = (bands / WIDTHS)[of_age]
+    scaled = ages * (bands / np.where(sums > 0, sums, 1.0))[of_age]
+    return np.asarray(np.where((sums > 0)[of_age], scaled, even), dtype=np.float64)
 
 
 def shrink(

@@ -122,7 +122,8 @@ def _structural(
     summaries = {
         p.code: c
         for p in figures.places.values()
-        if p.code not in skipped and (c := cohort_mode.cohort(p, as_of)) is not None
+        if p.code not in skipped
+        and (c := cohort_mode.cohort(p, as_of, figures.england)) is not None
     }
     councils = [c for c in summaries if figures.places[c].level == "council"]
     if not councils:

@@ -163,11 +163,19 @@ class Stored:
             name=found.name,
             level=entry["level"],
             origin=found.origin,
-            params=_load_params(self.folder / "params" / f"{_file_name(code)}.npz"),
+            params=self._params(code),
             calibration={int(h): (low, high) for h, low, high in entry["calibration"]},
             history=found.history,
             accuracy=found.accuracy,
         )
+
+    def _params(self, code: str) -> Parameters:
+        try:
+            return _load_params(self.folder / "params" / f"{_file_name(code)}.npz")
+        except (OSError, ValueError, KeyError):
+            raise ForecastError(
+                "the forecasts are being replaced by newer ones; try again in a minute."
+            ) from None
 
 
 def _file_name(code: str) -> str:
