@@ -66,12 +66,13 @@ def watch(page: Any, seconds: float) -> list[str]:
     raise AssertionError(f"not finished after {seconds} s; last seen: {seen[-3:]}")
 
 
-def finished(page: Any, cases: int) -> None:
+def finished(page: Any, cases: int, javascript: bool = True) -> None:
     panel = page.get_by_test_id("job-done")
     assert f"{cases:,} cases imported" in panel.inner_text()
     assert f"Imported {cases:,} of {cases:,} cases." in page.content()
     assert page.locator("[data-job-refresh]").count() == 0
-    assert [v["id"] for v in run_axe(page)] == []
+    if javascript:  # axe is itself a script
+        assert [v["id"] for v in run_axe(page)] == []
     assert Case.objects.filter(reference__startswith="BIG-").count() == cases
 
 
@@ -107,7 +108,7 @@ def test_an_import_runs_in_the_background_and_its_page_shows_the_end(
         assert run_queued_jobs() == 1
         page.goto(status)
     watch(page, 120)
-    finished(page, cases)
+    finished(page, cases, javascript)
 
 
 @pytest.mark.postgres
