@@ -154,3 +154,13 @@ def test_the_import_page_links_to_the_latest_checks_and_imports(client, manager,
     assert reverse("job", args=[ours.pk]) in page
     assert "Check a file of cases" in page
     assert str(theirs.pk) not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_gives_the_caseload_one_new_version(council, members):
+    from ehcp.web import caching
+
+    before = caching.caseload_version(council)
+    plan = importer.run(council, members["manager"], rows(3).encode(), TODAY)
+    assert plan.errors == []
+    assert caching.caseload_version(council) != before

@@ -354,3 +354,15 @@ def test_the_real_schedule_names_work_that_exists():
     }
     for entry in entries:
         assert callable(import_string(entry.task))
+
+
+def test_a_member_can_stop_the_page_updating_itself(client, council, manager):
+    client.force_login(manager)
+    job = start(council, manager)
+    page = client.get(reverse("job", args=[job.pk]) + "?updates=off").content.decode()
+    assert "http-equiv" not in page
+    assert "data-job-refresh" not in page
+    assert "This page is not updating by itself." in page
+    page = client.get(reverse("job", args=[job.pk])).content.decode()
+    assert 'data-job-refresh="2"' in page
+    assert "Stop this page updating" in page

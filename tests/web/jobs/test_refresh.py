@@ -129,3 +129,15 @@ def test_on_postgresql_the_chunks_are_shared_among_processes(council, caseworker
     for case in Case.objects.select_related("child").filter(pk__in=[c.pk for c in cases]):
         services.refresh_summary(case, day)
     assert pooled == stored(cases)
+
+
+def test_a_case_changed_since_it_was_read_keeps_its_own_answer(caseload):
+    day = date(2026, 11, 23)  # Mon 23 Nov 2026
+    first = caseload[0]
+    # As if a caseworker had recorded an event just after the refresh read the case.
+    Case.objects.filter(pk=first.pk).update(summarised_on=day, next_title="Their answer")
+    AdviceClock.objects.filter(case=first).delete()
+    assert refresh.refresh_chunk([first.pk, caseload[1].pk], day) == 2
+    first.refresh_from_db()
+    assert first.next_title == "Their answer"
+    assert Case.objects.get(pk=caseload[1].pk).summarised_on == day

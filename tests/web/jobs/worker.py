@@ -52,8 +52,12 @@ def start_worker(worker_env: dict[str, str]) -> Iterator[Callable[[], subprocess
     yield start
     for process in started:
         if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+            process.terminate()  # it finishes the job it is running first
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
 
 
 def wait_for(job: Job, *statuses: str, seconds: float = 60) -> Job:

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Final
 
 from django.contrib.auth.models import User
@@ -31,6 +32,7 @@ from django.db import transaction
 from ehcp.rules import Event
 from ehcp.rules.validation import event_problems
 from ehcp.web.audit.services import record as audit
+from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import services, validation
 from ehcp.web.cases.models import Case
 from ehcp.web.organisations.models import Organisation
@@ -261,8 +263,12 @@ def run(
         for number, planned in enumerate(plan.cases.values(), start=1):
             new = _new_case(planned, team)
             assert new is not None  # `check` found no problems
-            services.create_case(organisation, user, new, today, action="Imported from CSV")
+            services.create_case(
+                organisation, user, new, today, action="Imported from CSV", notify=False
+            )
             progress("Imported", number, len(plan.cases), "cases")
+        # The dashboard's cached counts are out of date once, not once a case.
+        transaction.on_commit(partial(caseload_changed, organisation.pk))
         audit(user, "change", f"Imported {len(plan.cases)} cases from CSV")
     return plan
 

@@ -163,12 +163,18 @@ def refresh_chunk(ids: list[int], today: date) -> int:
                 for line in advice
             ]
     with transaction.atomic():
-        Case.objects.filter(pk__in=[case[0] for case in cases]).update(
-            rules_version=RULES_VERSION, summarised_on=today
+        # A case changed since it was read (a caseworker recorded an event) has its own fresh
+        # answer: leave it. The rows stay locked until this commits.
+        stale = set(
+            stale_cases(today)
+            .filter(pk__in=[case[0] for case in cases])
+            .select_for_update()
+            .values_list("pk", flat=True)
         )
-        Case.objects.bulk_update(moved, CHANGING, batch_size=500)
-        AdviceClock.objects.filter(case_id__in=replaced).delete()
-        AdviceClock.objects.bulk_create(clocks, batch_size=1000)
+        Case.objects.filter(pk__in=stale).update(rules_version=RULES_VERSION, summarised_on=today)
+        Case.objects.bulk_update([c for c in moved if c.pk in stale], CHANGING, batch_size=500)
+        AdviceClock.objects.filter(case_id__in=stale.intersection(replaced)).delete()
+        AdviceClock.objects.bulk_create([c for c in clocks if c.case_id in stale], batch_size=1000)
         for organisation_id in touched:
             transaction.on_commit(partial(caseload_changed, organisation_id))
     return len(cases)

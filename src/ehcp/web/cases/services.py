@@ -115,8 +115,12 @@ def check(facts: CaseFacts, today: date) -> None:
         raise CaseworkError(problems)
 
 
-def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> None:
-    """Rewrite the case's cached clock answer and advice clocks from its timeline."""
+def refresh_summary(
+    case: Case, today: date, facts: CaseFacts | None = None, *, notify: bool = True
+) -> None:
+    """Rewrite the case's cached clock answer and advice clocks from its timeline. A caller
+    writing many cases in one transaction passes `notify=False` and calls
+    `caseload_changed` once itself."""
     facts = facts if facts is not None else adapters.facts_for(case)
     deadlines = schedule(facts, today)
     summary = summarise(facts, today, deadlines)
@@ -126,7 +130,8 @@ def refresh_summary(case: Case, today: date, facts: CaseFacts | None = None) -> 
     AdviceClock.objects.filter(case=case).delete()
     AdviceClock.objects.bulk_create(advice_clocks(case, deadlines))
     # Once the change is committed, the dashboard's cached counts are out of date.
-    transaction.on_commit(partial(caseload_changed, case.organisation_id))
+    if notify:
+        transaction.on_commit(partial(caseload_changed, case.organisation_id))
 
 
 def advice_clocks(case: Case, deadlines: tuple[Deadline, ...]) -> list[AdviceClock]:
@@ -365,9 +370,11 @@ def create_case(
     new: NewCase,
     today: date,
     action: str = "Opened a new request",
+    *,
+    notify: bool = True,
 ) -> Case:
     """The one way a case is created: checked, written with its timeline in one transaction,
-    summarised and audited (as `action`)."""
+    summarised and audited (as `action`). `notify` as for `refresh_summary`."""
     prepared = prepare_case(organisation, user, new, today)
     case = prepared.case
     with transaction.atomic():
@@ -380,7 +387,7 @@ def create_case(
         for row in prepared.events:
             row.case = case
         CaseEvent.objects.bulk_create(prepared.events)
-        refresh_summary(case, today, prepared.facts)
+        refresh_summary(case, today, prepared.facts, notify=notify)
         audit(user, "change", action, case.reference)
     return case
 

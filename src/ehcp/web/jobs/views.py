@@ -16,7 +16,8 @@ from ehcp.web.audit.services import record as audit
 from ehcp.web.jobs import progress, services
 from ehcp.web.jobs.models import Job
 
-# While a job is waiting or running, its page reloads itself this often (seconds).
+# While a job is waiting or running, its page updates itself this often (seconds): a meta
+# refresh without JavaScript, a fetch of the page with it (static/jobs/status.js).
 REFRESH_SECONDS = 2
 
 
@@ -40,7 +41,10 @@ def job_status(request: MemberRequest, job_id: object) -> HttpResponse:
     context: dict[str, Any] = {
         "job": job,
         "step": step_of(job),
-        "refresh": None if job.finished else REFRESH_SECONDS,
+        # A member may stop the page updating itself (WCAG 2.2.1).
+        "refresh": None
+        if job.finished or request.GET.get("updates") == "off"
+        else REFRESH_SECONDS,
         "result": job.result,
         "can_retry": job.status == Job.Status.FAILED,
         "download": services.output_path(job) is not None,
