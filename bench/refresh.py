@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web_load import ensure_database  # noqa: E402
+from web_load import ensure_council, ensure_database  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ehcp_bench"
 
@@ -41,22 +41,9 @@ def prepare(args: argparse.Namespace) -> int:
     import django
 
     django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
     from ehcp.web.cases.models import Case
-    from ehcp.web.demo.load import build
 
-    call_command("migrate", verbosity=0)
-    council = Case.objects.filter(organisation__la_code="999")
-    if council.count() < args.cases:
-        print(f"Building a {args.cases}-case council (takes a few minutes)...", flush=True)
-        call_command("flush", interactive=False, verbosity=0)
-        started = time.perf_counter()
-        build(date.today(), cases=args.cases, caseworkers=40)
-        print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    ensure_council(args.cases)
     return Case.objects.count()
 
 

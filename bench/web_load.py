@@ -59,6 +59,27 @@ def ensure_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def ensure_council(cases: int) -> None:
+    """Migrate, and build the benchmarks' council (LA 999) unless it has `cases` already.
+    Django must be set up, on the benchmark's database."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from ehcp.web.cases.models import Case
+    from ehcp.web.demo.load import build
+
+    call_command("migrate", verbosity=0)
+    if Case.objects.filter(organisation__la_code="999").count() >= cases:
+        return
+    print(f"Building a {cases}-case council (takes a few minutes)...", flush=True)
+    call_command("flush", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    build(date.today(), cases=cases, caseworkers=40)
+    print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
 def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """Migrate and load the council if needed; return session cookies and case references."""
     os.environ["DATABASE_URL"] = args.database_url
@@ -68,25 +89,16 @@ def prepare(args: argparse.Namespace) -> tuple[list[str], list[str]]:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
     from ehcp.web.cases.models import Case
-    from ehcp.web.demo.load import build, second_factor_given
+    from ehcp.web.demo.load import second_factor_given
     from ehcp.web.organisations.models import Membership
 
-    call_command("migrate", verbosity=0)
+    ensure_council(args.cases)
     # The pages name their static files by hash, from the manifest `collectstatic` writes.
     call_command("ehcp_assets", stdout=io.StringIO())
     council = Case.objects.filter(organisation__la_code="999")
-    if council.count() < args.cases:
-        print(f"Building a {args.cases}-case council (takes a few minutes)...", flush=True)
-        call_command("flush", interactive=False, verbosity=0)
-        started = time.perf_counter()
-        build(date.today(), cases=args.cases, caseworkers=40)
-        print(f"Built in {time.perf_counter() - started:.0f} s", flush=True)
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
     members = Membership.objects.filter(organisation__la_code="999", role="caseworker")
     cookies = []
     for member in members[: args.clients]:
