@@ -169,6 +169,31 @@ class Stored:
             accuracy=found.accuracy,
         )
 
+    def scenario(self, request: ForecastRequest) -> ForecastResult | None:
+        """A scenario worked out earlier for these figures (`keep_scenario`), if there is one."""
+        try:
+            text = self._scenario_path(request).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        try:
+            return _result(json.loads(text))
+        except (ValueError, KeyError, TypeError):
+            return None  # written by an older layout: worked out again
+
+    def keep_scenario(self, result: ForecastResult) -> None:
+        """Keep a scenario's forecast beside these figures' baselines (written whole or not at
+        all); a new import's folder starts without any."""
+        path = self._scenario_path(result.request)
+        path.parent.mkdir(exist_ok=True)
+        scratch = path.with_name(f".writing-{os.getpid()}-{path.name}")
+        scratch.write_text(json.dumps(_result_json(result)), encoding="utf-8")
+        os.replace(scratch, path)
+
+    def _scenario_path(self, request: ForecastRequest) -> Path:
+        asked = {f.name: getattr(request, f.name) for f in fields(ForecastRequest)}
+        digest = hashlib.sha256(json.dumps(asked, sort_keys=True).encode()).hexdigest()[:20]
+        return self.folder / "scenarios" / f"{digest}.json"
+
     def _params(self, code: str) -> Parameters:
         try:
             return _load_params(self.folder / "params" / f"{_file_name(code)}.npz")

@@ -17,7 +17,9 @@ from django.urls import reverse
 
 from ehcp.forecast import model, places, stored
 from ehcp.stats.store import import_releases
-from ehcp.web.statistics import forecasts
+from ehcp.web.jobs import services as jobs
+from ehcp.web.jobs.models import Job
+from ehcp.web.statistics import forecasts, scenario_jobs
 
 from ..conftest import RELEASES
 from .conftest import BRISTOL, table_rows, text_of
@@ -26,8 +28,10 @@ from .conftest import BRISTOL, table_rows, text_of
 @pytest.fixture(autouse=True)
 def _kept(kept_forecasts: Path) -> Any:
     forecasts.clear_cache()
+    shutil.rmtree(kept_forecasts / "scenarios", ignore_errors=True)
     yield
     forecasts.clear_cache()
+    shutil.rmtree(kept_forecasts / "scenarios", ignore_errors=True)
 
 
 def _never_fit(*args: Any, **kwargs: Any) -> Any:
@@ -74,15 +78,40 @@ def scenarios_in_request(settings):
     settings.FORECAST_SCENARIOS_IN_REQUEST = True
 
 
-def test_by_default_a_scenario_is_not_run_in_the_request_and_the_page_says_so(client):
+@pytest.mark.django_db
+def test_by_default_a_scenario_goes_to_the_queue_and_the_page_says_so(client):
     base = client.get(page())
     response = client.get(page(need="asd", joiners="150"))
     assert response.status_code == 200
     assert _forecast_rows(response.content) == _forecast_rows(base.content)
     text = text_of(response.content)
-    assert "Scenarios are not worked out on this page yet" in text
+    assert "Your scenario is being worked out" in text
     assert "This forecast includes your scenario" not in text
     assert 'value="150"' in response.content.decode()  # what was asked for is kept
+    client.get(page(need="asd", joiners="150"))  # asked again while it waits: not queued twice
+    assert list(Job.objects.values_list("kind", "status")) == [("forecast", "queued")]
+
+
+@pytest.mark.django_db
+def test_a_queued_scenario_is_shown_once_the_queue_has_worked_it_out(client):
+    base = _forecast_rows(client.get(page()).content)[-1]
+    client.get(page(joiners="175"))
+    job = Job.objects.get(kind="forecast")
+    jobs.run(str(job.pk))  # what the worker does
+    response = client.get(page(joiners="175"))
+    text = text_of(response.content)
+    assert "This forecast includes your scenario: new plans at 175% of the expected" in text
+    assert "being worked out" not in text
+    assert _plans(_forecast_rows(response.content)[-1][1]) > _plans(base[1])
+    assert Job.objects.count() == 1  # kept: not asked of the queue again
+
+
+@pytest.mark.django_db
+def test_a_busy_queue_takes_no_more_scenarios(client, monkeypatch):
+    monkeypatch.setattr(scenario_jobs, "MOST_WAITING", 0)
+    text = text_of(client.get(page(joiners="160")).content)
+    assert "The server is busy working out other scenarios" in text
+    assert not Job.objects.exists()
 
 
 @pytest.mark.usefixtures("scenarios_in_request")

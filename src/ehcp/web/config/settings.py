@@ -22,8 +22,8 @@
 - `EHCP_STATS_STORE`: the DuckDB statistics store the public statistics pages read (the same
   variable `ehcp stats` uses); default var/stats.duckdb.
 - `EHCP_FORECAST_SCENARIOS_IN_REQUEST=1`: run a forecast page's scenario (about half a CPU
-  second) while the visitor waits; off by default, when the page shows the forecast without
-  the scenario and says so (ADR 0029).
+  second) while the visitor waits; off by default, when the job queue works it out and the
+  page shows it once it is ready (ADR 0030).
 - `EHCP_SITE_URL`: the address the digests link to, e.g. `https://ehcp.example.gov.uk`.
 - `EHCP_JOB_RESULTS_DAYS`: how long finished background jobs and their files are kept (30).
 - `EHCP_NOTIFY_API_KEY`, `EHCP_NOTIFY_DAILY_TEMPLATE_ID`, `EHCP_NOTIFY_WEEKLY_TEMPLATE_ID`:

@@ -9,10 +9,11 @@ the command that makes them instead of fitting.
 
 A scenario from the page's form (`PAGE_SIMS` simulations) costs about half a CPU second
 whatever the council's size, one to three seconds on a busy server, so by default a page
-does not run it: it shows the baseline and says so. `EHCP_FORECAST_SCENARIOS_IN_REQUEST=1`
-runs it in the request from the kept model (no fitting). `run_forecast(place_model(code),
-request)` is the same run outside a request, for any number of simulations: the seam a job
-queue calls.
+does not run it: the job queue does (`scenario_jobs`, `run_scenario`) and keeps the result
+beside the kept baselines, where the page finds it (ADR 0030).
+`EHCP_FORECAST_SCENARIOS_IN_REQUEST=1` runs it in the request from the kept model (no
+fitting). `run_forecast(place_model(code), request)` is the same run for any number of
+simulations.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ __all__ = [
     "place_model",
     "prepare",
     "run_forecast",
+    "run_scenario",
 ]
 
 
@@ -61,15 +63,25 @@ class ForecastsNotReadyError(Exception):
 
 
 def forecast(request: ForecastRequest) -> ForecastResult:
-    """The forecast for a page: the kept baseline, or a scenario run from the kept model when
+    """The forecast for a page: the kept baseline; a scenario worked out earlier by the job
+    queue (`run_scenario`); or a scenario run from the kept model in the request when
     `settings.FORECAST_SCENARIOS_IN_REQUEST` allows it. Otherwise a scenario is answered with
     the baseline (whose `request` is then not the one asked for)."""
     if request.sims > PAGE_SIMS:
         raise ValueError(f"A page runs at most {PAGE_SIMS} simulations; use the job queue.")
     kept = _kept()
-    if request.is_baseline or not settings.FORECAST_SCENARIOS_IN_REQUEST:
+    if request.is_baseline:
         return kept.result(request.code)
-    return _scenario(kept, request)
+    if settings.FORECAST_SCENARIOS_IN_REQUEST:
+        return _scenario(kept, request)
+    return kept.scenario(request) or kept.result(request.code)
+
+
+def run_scenario(request: ForecastRequest) -> None:
+    """Work out a page's scenario and keep it beside the kept baselines, for `forecast` to
+    find; the job queue runs this (`scenario_jobs`)."""
+    kept = _kept()
+    kept.keep_scenario(run_forecast(kept.place(request.code), request))
 
 
 def place_model(code: str) -> PlaceModel:

@@ -42,6 +42,7 @@ from ehcp.web.statistics import (
     forecasts,
     hexmap,
     league,
+    scenario_jobs,
     services,
     svg,
 )
@@ -671,6 +672,7 @@ def _forecast_page(request: Any, place: Council) -> Any:
         "mixes": [("Plans by setting", result.settings), ("Plans by primary need", result.needs)],
         "accuracy_rows": _accuracy_rows(result.accuracy),
         "scenario_not_run": result.request != wanted,
+        "scenario_queued": result.request != wanted and scenario_jobs.ask_for(wanted),
         "need_name": forecasts.NEED_NAMES.get(wanted.need, ""),
         "capacity_name": forecasts.SETTING_NAMES.get(wanted.capacity_setting, ""),
     }  # fmt: skip
