@@ -69,10 +69,11 @@ def test_nothing_is_counted_again_while_nothing_changes(
     open_case(council, caseworker)
     first = main(signed_in.get(reverse("dashboard")))
     signed_in.get(reverse("case-list"))
-    # The session, the user with their membership and organisation, the caseload version.
-    with django_assert_max_num_queries(3):
+    # The session, the user with their membership and organisation, the caseload version,
+    # and the audit entry for the look (ADR 0028).
+    with django_assert_max_num_queries(4):
         assert main(signed_in.get(reverse("dashboard"))) == first
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         signed_in.get(reverse("case-list"))
 
 
