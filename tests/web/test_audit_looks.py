@@ -214,3 +214,24 @@ def test_attempts_show_on_the_audit_page_of_the_members_own_organisation_only(
     theirs = client.get(reverse("audit")).content.decode()
     assert "NO-SUCH-CASE" not in theirs
     assert "Refused access" not in theirs
+
+
+def test_an_entry_written_without_the_model_reads_back_whole(caseworker, council):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ehcp.web.audit.services import record
+
+    before = timezone.now()
+    record(caseworker, "view", "Case list (page 1)", "901-2026-00009")
+    record(None, "sign_in_failed", "Sign-in failed")
+    mine, anonymous = AuditEntry.objects.order_by("pk")
+    assert (mine.user, mine.organisation, mine.get_action_display()) == (
+        caseworker,
+        council,
+        "Viewed",
+    )
+    assert (mine.case_reference, mine.what) == ("901-2026-00009", "Case list (page 1)")
+    assert before - timedelta(seconds=1) <= mine.at <= timezone.now()
+    assert (anonymous.user, anonymous.organisation) == (None, None)

@@ -70,7 +70,7 @@ def test_nothing_is_counted_again_while_nothing_changes(
     first = main(signed_in.get(reverse("dashboard")))
     signed_in.get(reverse("case-list"))
     # The session, the user with their membership and organisation, the caseload version,
-    # and the audit entry recording the look (issue 13).
+    # and the audit entry for the look (ADR 0028).
     with django_assert_max_num_queries(4):
         assert main(signed_in.get(reverse("dashboard"))) == first
     with django_assert_max_num_queries(4):

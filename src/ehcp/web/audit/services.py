@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from typing import Any, Final
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.http import Http404
+from django.utils import timezone
 
 from ehcp.web.audit.models import AuditChange, AuditEntry
 
@@ -38,17 +42,42 @@ class Unreachable(Http404):
         return f"Asked for a {self.thing} {found} at {path}"
 
 
-def record(user: User | None, action: str, what: str, case_reference: str = "") -> AuditEntry:
-    """Log `action` by `user`. `what` names the page or change, never personal details."""
-    membership = getattr(user, "membership", None) if user and user.is_authenticated else None
-    return AuditEntry.objects.create(
-        user=user if membership or (user and user.is_authenticated) else None,
-        organisation=membership.organisation if membership else None,
-        action=action,
+def record(user: User | None, action: str, what: str, case_reference: str = "") -> None:
+    """Log `action` by `user`. `what` names the page or change, never personal details.
+
+    One plain INSERT, without building the model: every list page and form writes one, and
+    through the ORM it cost the dashboard 8% more instructions (ADR 0028)."""
+    row = _row(user, action, what, case_reference)
+    at = connection.ops.adapt_datetimefield_value(row.pop("at"))
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(), [at, *row.values()])
+
+
+# The columns `record` writes (Django's own names for the model's fields), in order.
+COLUMNS: Final = ("at", "user_id", "organisation_id", "action", "case_reference", "what")
+
+
+@functools.cache
+def _insert_sql() -> str:
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(name) for name in COLUMNS)
+    marks = ", ".join(["%s"] * len(COLUMNS))
+    table = quote(AuditEntry._meta.db_table)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - no input in it
+
+
+def _row(user: User | None, action: str, what: str, case_reference: str) -> dict[str, Any]:
+    signed_in = user is not None and user.is_authenticated
+    membership = getattr(user, "membership", None) if signed_in else None
+    return {
+        "at": timezone.now(),
+        "user_id": user.pk if signed_in and user is not None else None,
+        "organisation_id": membership.organisation_id if membership else None,
+        "action": str(action),
         # What a member typed in an address may hold a NUL, which PostgreSQL's text refuses.
-        case_reference=_printable(case_reference)[:REFERENCE_LENGTH],
-        what=_printable(what)[:200],
-    )
+        "case_reference": _printable(case_reference)[:REFERENCE_LENGTH],
+        "what": _printable(what)[:200],
+    }
 
 
 def _printable(text: str) -> str:
@@ -60,7 +89,7 @@ def record_changes(
 ) -> AuditEntry:
     """Log a correction, with each field's value before and after (see `AuditChange`: they
     are personal data, kept in the database for the organisation's audit page only)."""
-    entry = record(user, "change", what, case_reference)
+    entry = AuditEntry.objects.create(**_row(user, "change", what, case_reference))
     AuditChange.objects.bulk_create(
         AuditChange(entry=entry, field=field, before=before[:500], after=after[:500])
         for field, before, after in changes
