@@ -34,7 +34,7 @@ def test_writing_a_letter_is_audited_and_not_cached(signed_in, case):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
-    assert AuditEntry.objects.filter(action="letter", case_reference=case.reference).exists()
+    assert AuditEntry.objects.filter(action="export", case_reference=case.reference).exists()
 
 
 def test_a_letter_that_does_not_fit_the_case_is_not_found(signed_in, case):

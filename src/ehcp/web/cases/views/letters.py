@@ -116,7 +116,7 @@ def case_letter(request: MemberRequest, reference: str, kind: str, format_: str)
     if not drafts:
         raise Http404("That letter does not fit this case today")
     draft = drafts[0]
-    audit(request.user, "letter", f"{kind} written as {format_}", case.reference)
+    audit(request.user, "export", f"{kind} written as {format_}", case.reference)
     mime, write = FORMATS[format_]
     response = HttpResponse(write(draft.letter), content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{case.reference}-{kind}.{format_}"'
