@@ -124,9 +124,11 @@ TEMPLATES = [
     },
 ]
 
+# A kept connection is checked before a request reuses it, so a database restart or a
+# dropped connection costs a reconnect, not a server error (tests/web/test_faults.py).
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'ehcp.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{VAR_DIR / 'ehcp.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
