@@ -94,7 +94,7 @@ def why_not(
 def _can_write(
     template: LetterTemplate,
     recorded: Mapping[str, Event],
-    states: Mapping[str, Status],
+    states: Mapping[str, set[Status]],
     today: date,
 ) -> bool:
     """`why_not(...) is None`, without the words: what `offered_letters` asks of every
