@@ -13,8 +13,6 @@ from typing import Any, Final
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from ehcp.letters import (
@@ -133,10 +131,7 @@ def _result(request: HttpRequest, answers: dict[str, str], status: int = 200) ->
         "problems": problems,
         "letters": [t for t in offered if t.audience == "family"],
     }
-    content = render_to_string("check/result_content.html", context, request, using="jinja2")
-    # Autoescaped by Jinja2 as it wrote it.
-    page = {"content": mark_safe(content)}  # noqa: S308
-    return render(request, "check/result.html", page, status=status)
+    return render(request, "check/result.html", context, status=status, using="jinja2")
 
 
 def _familys(deadline: Deadline) -> bool:
