@@ -45,16 +45,14 @@ WARM_UP = 20
 
 
 def public(client_class: Any, page: str, requests: int) -> None:
-    """The public pages, each request through the whole stack with the CSRF check a real POST
-    gets. After a warm-up (imports, compiled templates, the letter catalogue) the requests run
-    inside `itertools.starmap`, which nothing else here calls, so that callgrind can count
-    them alone: `--collect-atstart=no --toggle-collect=starmap_next`."""
+    """The public pages, each request through the whole stack with the CSRF checks a real
+    request gets. After a warm-up (imports, compiled templates, the letter catalogue) the
+    requests run inside `itertools.starmap`, which nothing else here calls, so that callgrind
+    can count them alone: `--collect-atstart=no --toggle-collect=starmap_next`."""
     from checker_load import ANSWERS
 
     client = client_class(enforce_csrf_checks=True)
-    form = client.get("/check/questions/").content.decode()
-    token = form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token})  # as the load test sends it
+    body = urlencode(ANSWERS)  # as the load test sends it
 
     def once() -> None:
         if page == "checker":

@@ -261,3 +261,22 @@ def test_the_result_page_has_the_same_layout_as_the_other_checker_pages(client):
     assert "<main " in jinja_page
     assert layout(jinja_page) == layout(django_page)
     assert "<title>Your child's EHC dates – Open EHCP</title>" in jinja_page
+
+
+def test_the_checker_sets_no_cookie_and_needs_no_token():
+    """It keeps nothing and changes nothing, so it asks for no CSRF token (ADR 0026)."""
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    for response in (
+        strict.get(reverse("check")),
+        strict.get(reverse("check-question")),
+        strict.post(reverse("check-question"), REFUSED),
+        strict.post(reverse("check-calendar"), REFUSED),
+    ):
+        assert response.status_code == 200
+        assert not response.cookies
+    assert (
+        "csrfmiddlewaretoken"
+        not in strict.post(reverse("check-question"), REFUSED).content.decode()
+    )
