@@ -108,9 +108,14 @@ def _ask(
     return render(request, "check/question.html", context, status=status)
 
 
-def _schedule(answers: dict[str, str]) -> tuple[CaseFacts, tuple[Deadline, ...], list[str]]:
+def _facts(answers: dict[str, str]) -> tuple[CaseFacts, list[str]]:
+    """The facts the answers give, and what cannot all be right about them, in words."""
     facts = facts_from_answers(answers, CALENDAR)
-    problems = [_in_words(problem) for problem in find_problems(facts, _today())]
+    return facts, [_in_words(problem) for problem in find_problems(facts, _today())]
+
+
+def _schedule(answers: dict[str, str]) -> tuple[CaseFacts, tuple[Deadline, ...], list[str]]:
+    facts, problems = _facts(answers)
     if problems:
         return facts, (), problems
     return facts, compute_schedule(facts, today=_today(), calendar=CALENDAR), []
@@ -217,7 +222,7 @@ def letter(request: HttpRequest) -> HttpResponse:
     if format_ not in ("docx", "pdf"):
         message = "Choose a letter to download, as Word or as PDF, from your results."
         return render(request, "check/letter_problem.html", {"message": message}, status=400)
-    facts, _, problems = _schedule(relevant(carried(request.POST)))
+    facts, problems = _facts(relevant(carried(request.POST)))  # build_letter runs the clock
     name = request.POST.get("your_name", "").strip()[:100] or "[Your name]"
     child = request.POST.get("child_name", "").strip()[:100] or "[Your child's name]"
     try:
