@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -65,24 +64,10 @@ def serve(port: int, workers: int, database: Path) -> subprocess.Popen[bytes]:
     raise SystemExit("gunicorn did not start")
 
 
-def csrf(port: int) -> tuple[str, str]:
-    """A CSRF cookie and its form token, from the first question page."""
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
-        sock.sendall(
-            b"GET /check/questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        sock.shutdown(socket.SHUT_WR)
-        response = Client.read_all(sock).decode("utf-8", "replace")
-    cookie = re.search(r"Set-Cookie: (csrftoken=[^;]+)", response)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response)
-    assert cookie, "no CSRF cookie from the question page"
-    assert token, "no CSRF token on the question page"
-    return cookie.group(1), token.group(1)
-
-
-def post_result(port: int, cookie: str, body: bytes) -> int:
+def post_result(port: int, body: bytes) -> int:
+    """The checker's forms carry no CSRF token and it sets no cookie (ADR 0026)."""
     request = (
-        f"POST /check/questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {cookie}\r\n"
+        "POST /check/questions/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         "Content-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
     ).encode() + body
@@ -132,12 +117,11 @@ def run(clients: int, seconds: float, workers: int, port: int) -> Measured:
     (REPO / "var").mkdir(exist_ok=True)
     server = serve(port, workers, REPO / "var" / "bench_checker.sqlite3")
     try:
-        cookie, token = csrf(port)
-        body = urlencode({**ANSWERS, "csrfmiddlewaretoken": token}).encode()
-        assert post_result(port, cookie, body) == 200, "the result page did not answer"
+        body = urlencode(ANSWERS).encode()
+        assert post_result(port, body) == 200, "the result page did not answer"
         health = Client(port, "")
         baseline, base_errors = load(port, clients, seconds, lambda: health.get("/health/"))
-        checker, errors = load(port, clients, seconds, lambda: post_result(port, cookie, body))
+        checker, errors = load(port, clients, seconds, lambda: post_result(port, body))
     finally:
         server.terminate()
         server.wait()

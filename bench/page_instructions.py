@@ -9,14 +9,21 @@ costs, without the start-up.
         .venv/bin/python bench/page_instructions.py --page case --requests 110
 
 Each request is a fresh, signed-in request through the whole Django stack (middleware,
-view, templates) in this one process, as a gunicorn worker would serve it. The public pages
-(`checker`, the date checker's result for `bench/checker_load.py`'s answers, and `health`, the
-trivial page) need no database or sign-in.
+view, templates) in this one process, as a gunicorn worker would serve it.
+
+The public pages (`checker`, the date checker's result for `bench/checker_load.py`'s answers,
+and `health`, the trivial page) need no database or sign-in, and count only their measured
+requests, so one run gives the instructions per request (Collected over `--requests`):
+
+    valgrind --tool=callgrind --collect-atstart=no --toggle-collect=starmap_next \
+        --callgrind-out-file=/tmp/cg.%p \
+        .venv/bin/python bench/page_instructions.py --page checker --requests 50
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import sys
@@ -34,18 +41,30 @@ PAGES = {
 
 PUBLIC = ("checker", "health")
 FORM = "application/x-www-form-urlencoded"
+WARM_UP = 20
 
 
-def public(client: Any, page: str, requests: int) -> None:
+def public(client_class: Any, page: str, requests: int) -> None:
+    """The public pages, each request through the whole stack with the CSRF checks a real
+    request gets. After a warm-up (imports, compiled templates, the letter catalogue) the
+    requests run inside `itertools.starmap`, which nothing else here calls, so that callgrind
+    can count them alone: `--collect-atstart=no --toggle-collect=starmap_next`."""
     from checker_load import ANSWERS
 
-    form = urlencode(ANSWERS)  # as the load test sends it
-    for _ in range(requests):
+    client = client_class(enforce_csrf_checks=True)
+    body = urlencode(ANSWERS)  # as the load test sends it
+
+    def once() -> None:
         if page == "checker":
-            response = client.post("/check/questions/", form, content_type=FORM)
+            response = client.post("/check/questions/", body, content_type=FORM)
         else:
             response = client.get("/health/")
         assert response.status_code == 200, response.status_code
+
+    for _ in range(WARM_UP):
+        once()
+    for _ in itertools.starmap(once, itertools.repeat((), requests)):
+        pass
 
 
 def main() -> None:
@@ -61,7 +80,7 @@ def main() -> None:
     from django.test import Client
 
     if args.page in PUBLIC:
-        public(Client(), args.page, args.requests)
+        public(Client, args.page, args.requests)
         return
 
     from ehcp.web.cases.models import Case

@@ -138,3 +138,39 @@ def test_a_letter_for_law_no_longer_in_force_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(LetterError, match="as it stood until Sun 22 Mar 2015"):
         letter("X1", REQUEST, today="Mon 6 Oct 2025", folders=(tmp_path,))
+
+
+def test_the_letters_offered_are_those_with_no_reason_not_to_write_them() -> None:
+    from ehcp.letters.compose import why_not
+    from ehcp.rules import compute_schedule
+
+    from .test_catalogue import CASES, CHASERS
+
+    stories = [(events, today) for _, events, today, _ in CASES.values()]
+    stories += [(events, day_) for _, events, *days in CHASERS for day_ in days]
+    catalogue = load_catalogue()
+    for events, today in stories:
+        facts = CaseFacts(events=events)
+        schedule = compute_schedule(facts, today=day(today), calendar=CALENDAR)
+        expected = [
+            t for t in catalogue.values() if why_not(t, facts, schedule, day(today)) is None
+        ]
+        offered = offered_letters(catalogue, facts, today=day(today), calendar=CALENDAR)
+        assert offered == expected, (events, today)
+
+
+def test_an_organisations_edited_template_is_read_again(tmp_path: Path) -> None:
+    import os
+
+    built_in = (Path(__file__).parents[2] / "src/ehcp/letters/catalogue/F2.txt").read_text()
+    own = tmp_path / "F2.txt"
+    own.write_text(built_in.replace("your decision is late", "still no decision"))
+    assert "still no decision" in to_text(
+        letter("F2", REQUEST, today="Tue 14 Oct 2025", folders=(tmp_path,))
+    )
+    own.write_text(built_in.replace("your decision is late", "now very late"))
+    later = own.stat().st_mtime_ns + 1_000_000_000
+    os.utime(own, ns=(later, later))
+    assert "now very late" in to_text(
+        letter("F2", REQUEST, today="Tue 14 Oct 2025", folders=(tmp_path,))
+    )

@@ -32,3 +32,8 @@ def test_la_928_is_northamptonshire_which_was_split_in_2021():
     assert council_name("928") == "Northamptonshire"
     assert "928" not in dict(council_choices())
     assert {"940", "941"} <= set(dict(council_choices()))
+
+
+def test_the_command_without_a_store_says_so_plainly(tmp_path, capsys):
+    assert main(["stats", "councils", "--store", str(tmp_path / "none.duckdb")]) == 2
+    assert "There is no statistics store" in capsys.readouterr().err

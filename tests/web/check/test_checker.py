@@ -244,3 +244,39 @@ def test_comments_dated_before_the_draft_are_said_in_words(client):
     assert "Some of your answers cannot all be right" in page
     assert "Comments on the draft plan cannot be sent before the draft plan was served" in page
     assert "draft_comments_sent" not in page
+
+
+def test_the_result_page_has_the_same_layout_as_the_other_checker_pages(client):
+    """The result page's layout is written in Jinja2 (ADR 0026), the others' in Django's
+    template language: everything but the title and the main content must be the same."""
+    import re
+
+    def layout(html):
+        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+        html = re.sub(r"<main .*?</main>", "", html, flags=re.S)
+        return re.sub(r">\s+", ">", re.sub(r"\s+<", "<", html))
+
+    django_page = client.get(reverse("check")).content.decode()
+    jinja_page = post(client, REFUSED).content.decode()
+    assert "<main " in jinja_page
+    assert layout(jinja_page) == layout(django_page)
+    assert "<title>Your child's EHC dates – Open EHCP</title>" in jinja_page
+
+
+def test_the_checker_sets_no_cookie_and_needs_no_token():
+    """It keeps nothing and changes nothing, so it asks for no CSRF token (ADR 0026)."""
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    for response in (
+        strict.get(reverse("check")),
+        strict.get(reverse("check-question")),
+        strict.post(reverse("check-question"), REFUSED),
+        strict.post(reverse("check-calendar"), REFUSED),
+    ):
+        assert response.status_code == 200
+        assert not response.cookies
+    assert (
+        "csrfmiddlewaretoken"
+        not in strict.post(reverse("check-question"), REFUSED).content.decode()
+    )
