@@ -8,6 +8,10 @@ load on a trivial page as the baseline. Ends with one RESULT line: requests/s, p
 latency and the slowest request for each page (a client the server starved would show there).
 
     .venv/bin/python bench/web_load.py [--cases 60000] [--clients 20] [--seconds 60]
+        [--pages dashboard,case_list,case,search]
+
+`--pages` picks which pages the clients request (all four by default): without `search`
+it measures the casework pages alone, as this benchmark did before searches joined it.
 """
 
 from __future__ import annotations
@@ -41,6 +45,11 @@ def parse_args() -> argparse.Namespace:
     # requests in turn from one queue (see docs/adr/0007-case-page-performance.md).
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--pages",
+        default="dashboard,case_list,case,search",
+        help="which pages each client requests in turn (a comma-separated subset)",
+    )
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     parser.add_argument("--database-url", default=url)
     cache = os.environ.get("BENCH_CACHE_URL", DEFAULT_CACHE_URL)
@@ -255,6 +264,11 @@ def main() -> int:
         ("case", lambda rng: f"/cases/{rng.choice(references)}/"),
         ("search", lambda rng: "/search/?" + urlencode({"q": rng.choice(searches)})),
     ]
+    chosen = args.pages.split(",")
+    unknown = set(chosen) - {label for label, _ in pages}
+    if unknown or not chosen:
+        raise SystemExit(f"--pages: choose from dashboard, case_list, case, search ({unknown})")
+    pages = [(label, make_path) for label, make_path in pages if label in chosen]
     server = serve(args)
     try:
         results, errors, seconds = run_load(args, cookies, pages)
@@ -264,7 +278,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    labels = ("dashboard", "case_list", "case", "search")
+    labels = [label for label, _ in pages]
     base_p95 = percentiles(base["baseline"])[94] if base["baseline"] else 0.0
     lines = [summary(k, results[k], errors[k], seconds, base_p95) for k in labels]
     lines.append(
