@@ -52,6 +52,10 @@ def test_forecast_table_and_csv(
         (["--la", "Stockport", "--years", "0"], "--years must be between 1 and 15."),
         (["--la", "Stockport", "--sims", "0"], "--sims must be between 1 and 100000."),
         (["--la", "Stockport", "--seed", "-1"], "--seed must be 0 or more."),
+        (["--all", "--joiners", "400"], "--joiners must be between 0 and 300"),
+        (["--la", "Kent", "--save"], "--save goes with --all, not --la."),
+        (["--la", "Kent", "--dask", "tcp://127.0.0.1:1"], "--dask goes with --all"),
+        (["--all", "--local-cluster", "0"], "--local-cluster must be between 1 and 64"),
     ],
 )
 def test_bad_input_is_one_sentence(
@@ -126,24 +130,6 @@ def test_save_keeps_the_pages_forecasts_for_the_store_version(
     assert kept is not None
     assert sorted(kept.codes) == sorted(FEW)
     assert kept.result("801").history[-1] == (2025, 4931)
-
-
-@pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        (["--all", "--joiners", "400"], "--joiners must be between 0 and 300"),
-        (["--la", "Kent", "--save"], "--save goes with --all, not --la."),
-        (["--la", "Kent", "--dask", "tcp://127.0.0.1:1"], "--dask goes with --all"),
-        (["--all", "--local-cluster", "0"], "--local-cluster must be between 1 and 64"),
-    ],
-)
-def test_bad_national_input_is_one_sentence(
-    store: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["forecast", *argv, "--store", str(store)]) == 2
-    err = capsys.readouterr().err
-    assert message in err
-    assert "Traceback" not in err
 
 
 @pytest.mark.usefixtures("quick_fit")
