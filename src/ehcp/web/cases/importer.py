@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -35,6 +34,7 @@ from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import services, validation
 from ehcp.web.cases.models import Case
+from ehcp.web.jobs.progress import Report, unwatched
 from ehcp.web.organisations.models import Organisation
 
 REQUIRED: Final = ("reference", "event", "event_date")
@@ -49,13 +49,6 @@ COLUMNS: Final = REQUIRED + (
     "party",
 )
 MAX_ROWS: Final = 50_000
-
-# Told how far the work has got: `progress("Checked", 1200, 50000, "rows")`.
-Progress = Callable[[str, int, int, str], None]
-
-
-def _quiet(label: str, done: int, total: int, unit: str) -> None:
-    """Progress nobody watches."""
 
 
 @dataclass
@@ -184,7 +177,7 @@ def _facts_problems(planned: PlannedCase, team: dict[str, User], today: date) ->
 
 
 def check(
-    organisation: Organisation, content: bytes, today: date, progress: Progress = _quiet
+    organisation: Organisation, content: bytes, today: date, progress: Report = unwatched
 ) -> Plan:
     """Read and check the whole file; write nothing."""
     rows, errors = read_rows(content)
@@ -251,7 +244,7 @@ def run(
     user: User,
     content: bytes,
     today: date,
-    progress: Progress = _quiet,
+    progress: Report = unwatched,
 ) -> Plan:
     """Check the file, and only if it has no problems at all, import every case (each one
     created as a new request is, by `services.create_case`)."""

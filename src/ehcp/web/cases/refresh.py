@@ -35,6 +35,7 @@ from ehcp.web.cases.summary import (
     summarise,
     with_parties,
 )
+from ehcp.web.jobs.progress import Report, unwatched
 
 CHUNK: Final = 1000
 SUMMARY_FIELDS: Final = tuple(f.name for f in fields(Summary))
@@ -43,12 +44,6 @@ STAMP: Final = ("rules_version", "summarised_on")
 CHANGING: Final = tuple(name for name in SUMMARY_FIELDS if name not in STAMP)
 CLOCK_FIELDS: Final = ("contributor", "party", "requested_on", "due", "received_on", "status")
 
-Progress = Callable[[str, int, int, str], None]
-
-
-def _quiet(label: str, done: int, total: int, unit: str) -> None:
-    """Progress nobody watches."""
-
 
 def stale_cases(today: date) -> QuerySet[Case]:
     """The cases worked out before `today`, or by another version of the rules."""
@@ -56,7 +51,7 @@ def stale_cases(today: date) -> QuerySet[Case]:
 
 
 def refresh_stale(
-    today: date, *, progress: Progress = _quiet, workers: int | None = None, chunk: int = CHUNK
+    today: date, *, progress: Report = unwatched, workers: int | None = None, chunk: int = CHUNK
 ) -> int:
     """Refresh every stale case; how many there were."""
     ids = list(stale_cases(today).order_by("pk").values_list("pk", flat=True))

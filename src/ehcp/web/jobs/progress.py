@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, TypedDict
 
 from django.conf import settings
@@ -12,6 +13,15 @@ from django.core.cache import caches
 
 # Write a job's progress at most this often (its last step is always written).
 EVERY_SECONDS = 0.5
+
+
+# What work that can run as a job is told as it goes: `report("Checked", 1200, 50000, "rows")`.
+# A job passes its `Progress`; work run outside a job passes `unwatched`.
+Report = Callable[[str, int, int, str], None]
+
+
+def unwatched(label: str, done: int, total: int, unit: str) -> None:
+    """Progress nobody watches."""
 
 
 class Step(TypedDict):
