@@ -148,6 +148,16 @@ def test_an_attempt_with_a_nul_or_a_long_reference_is_logged(signed_in, case):
     assert tried == [("A\ufffdB",), ("X" * 30,)]
 
 
+def test_the_audit_page_finds_an_attempt_searched_for_with_its_nul(client, council, case):
+    # A NUL in the audit page's filter was a server error on PostgreSQL (found by the fuzz
+    # suite): it is looked for as the log wrote it.
+    client.force_login(make_member(council, Role.ADMINISTRATOR))
+    assert client.get("/cases/A%00B/").status_code == 404
+    page = client.get(reverse("audit"), {"case": "A\x00B"})
+    assert page.status_code == 200
+    assert "Not found" in page.content.decode()
+
+
 def test_your_own_case_leaves_no_attempt(signed_in, case):
     # The control: one's own case page is a look, never a refusal.
     assert signed_in.get(reverse("case", args=[case.reference])).status_code == 200

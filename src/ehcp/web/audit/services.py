@@ -75,12 +75,13 @@ def _row(user: User | None, action: str, what: str, case_reference: str) -> dict
         "organisation_id": membership.organisation_id if membership else None,
         "action": str(action),
         # What a member typed in an address may hold a NUL, which PostgreSQL's text refuses.
-        "case_reference": _printable(case_reference)[:REFERENCE_LENGTH],
-        "what": _printable(what)[:200],
+        "case_reference": printable(case_reference)[:REFERENCE_LENGTH],
+        "what": printable(what)[:200],
     }
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
+    """`text` as the log keeps it: a NUL (which PostgreSQL's text refuses) as U+FFFD."""
     return text.replace("\x00", "\ufffd")
 
 

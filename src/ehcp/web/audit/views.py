@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.models import AuditEntry
+from ehcp.web.audit.services import printable
 from ehcp.web.frontend.components import paginate
 
 
@@ -17,7 +18,8 @@ def audit_log(request: MemberRequest) -> HttpResponse:
         .select_related("user")
         .prefetch_related("changes")
     )
-    reference = request.GET.get("case", "").strip()
+    # Written as the log writes it, so a reference tried with a NUL in it can be found.
+    reference = printable(request.GET.get("case", "").strip())
     if reference:
         entries = entries.filter(case_reference=reference)
     context = {"page": paginate(request, entries, 50), "case": reference}
