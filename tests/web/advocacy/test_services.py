@@ -5,7 +5,8 @@ import pytest
 from ehcp.web.advocacy import services
 from ehcp.web.advocacy.councils import council_choices, council_name
 from ehcp.web.advocacy.models import Correspondence
-from ehcp.web.cases.models import Case
+from ehcp.web.cases.models import Case, SearchName
+from ehcp.web.cases.services import NewRequest, open_request
 from ehcp.web.people.models import Child
 
 from .conftest import consent_for
@@ -120,3 +121,14 @@ def test_deleting_a_closed_case_erases_the_child(office_case, adviser, today):
     services.delete_case(office_case, adviser)
     assert not Case.objects.exists()
     assert not Child.objects.exists()
+    assert not SearchName.objects.exists()  # the child's names, kept for search
+
+
+def test_deleting_a_case_keeps_the_names_another_case_has(office, office_case, adviser, today):
+    kept = office_case.child
+    new = NewRequest("Kit", kept.last_name, kept.date_of_birth, date(2026, 6, 1))
+    open_request(office, adviser, new, today)
+    services.close_case(office_case, adviser, date(2025, 1, 1), today)
+    services.delete_case(office_case, adviser)
+    left = SearchName.objects.filter(organisation=office).values_list("name", flat=True)
+    assert set(left) == {"KIT", kept.last_name.upper()}

@@ -17,6 +17,7 @@ from ehcp.web.advocacy.councils import council_name, councils
 from ehcp.web.advocacy.models import AdvocacyCase, Consent, Correspondence
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
+from ehcp.web.cases import names
 from ehcp.web.cases.models import Case, Document
 from ehcp.web.cases.services import erase_timeline
 
@@ -225,5 +226,6 @@ def delete_case(case: Case, user: User) -> None:
         case.delete()
         if not child.cases.exists():
             child.delete()
+        names.forget_unused(case.organisation, [case.first_name_key, case.last_name_key])
         audit(user, "change", "Case deleted under the retention policy", reference)
         transaction.on_commit(partial(caseload_changed, organisation))

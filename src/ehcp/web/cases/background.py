@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from ehcp.web.accounts.permissions import Perm
-from ehcp.web.cases import importer, refresh
+from ehcp.web.cases import importer, names, refresh
 from ehcp.web.cases.views.common import today as today_in_england
 from ehcp.web.jobs import services as jobs
 from ehcp.web.jobs.models import Job
@@ -84,4 +84,6 @@ def refresh_cases(job: Job, progress: Progress, today: str | None = None) -> dic
     """The nightly refresh (also `manage.py ehcp_refresh`)."""
     day = date.fromisoformat(today) if today else today_in_england()
     count = refresh.refresh_stale(day, progress=progress)
+    for organisation in Organisation.objects.all():
+        names.forget_unused(organisation)
     return {"summary": f"Refreshed {count:,} cases"}

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from ehcp.rules import CaseFacts, find_problems
 from ehcp.web.audit.services import Change, record_changes
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import adapters, validation
+from ehcp.web.cases import adapters, names, validation
 from ehcp.web.cases.models import Case
 from ehcp.web.cases.services import CaseworkError, refresh_summary
 from ehcp.web.organisations.models import Organisation, Setting
@@ -135,6 +135,7 @@ def correct_details(case: Case, user: User, new: ChildDetails, today: date) -> l
                 other.child = child
                 check_facts(adapters.facts_for(other), today)
         child.save(update_fields=list(child_fields))
+        names.rename(child)
         case.setting, case.requested_by = new.setting, new.requested_by
         case.save(update_fields=["setting", "requested_by"])
         for other in child.cases.select_related("child"):

@@ -85,6 +85,11 @@ class Case(models.Model):
     behind_target = models.PositiveIntegerField(default=0)
     rules_version = models.CharField(max_length=20, blank=True)
     summarised_on = models.DateField(null=True, blank=True)
+    # The child's names as search compares them (`names.name_key`; upper case can be longer
+    # than the name), kept on the case so that
+    # a search counts and ranks cases without joining every matching child (ADR 0031).
+    first_name_key = models.CharField(max_length=300, blank=True, editable=False)
+    last_name_key = models.CharField(max_length=300, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -102,10 +107,32 @@ class Case(models.Model):
             models.Index(
                 fields=["organisation", "caseworker", "next_due", "reference"], name="case_worker"
             ),
+            models.Index(fields=["organisation", "first_name_key"], name="case_first_name_key"),
+            models.Index(
+                fields=["organisation", "last_name_key", "first_name_key"],
+                name="case_last_name_key",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.reference
+
+
+class SearchName(models.Model):
+    """Each name (`names.name_key`) an organisation's children have, once: a search finds the
+    names like what was typed here, in a table of a few thousand rows, then the cases with
+    those names through their indexes (ADR 0031). Names no case has are removed."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_search_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class CaseEvent(AppendOnly):

@@ -16,7 +16,7 @@ from ehcp.rules import CaseFacts, Deadline, Event, RecordedException, find_probl
 from ehcp.web.audit.services import forget_changes
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import adapters, uploads, validation
+from ehcp.web.cases import adapters, names, uploads, validation
 from ehcp.web.cases.models import (
     AdviceClock,
     Case,
@@ -357,6 +357,7 @@ def prepare_case(
         requested_by=new.requested_by,
         source=Case.Source.FAMILY if organisation.is_advocacy else Case.Source.COUNCIL,
     )
+    names.set_keys(case, child)
     events = [
         CaseEvent(case=case, recorded_by=user, family_reported=organisation.is_advocacy, **vars(e))
         for e in new.events
@@ -384,6 +385,7 @@ def create_case(
             received = min(e.date for e in new.events if e.name == "request_received")
             case.reference = next_reference(organisation, received.year)
         case.save()
+        names.keep(organisation, [case])
         for row in prepared.events:
             row.case = case
         CaseEvent.objects.bulk_create(prepared.events)

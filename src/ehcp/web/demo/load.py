@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ehcp.web.accounts.second_factor import APP_NAME
 from ehcp.web.accounts.services import NewMember, add_member
 from ehcp.web.advocacy.demo import office_records
-from ehcp.web.cases import register, services
+from ehcp.web.cases import names, register, services
 from ehcp.web.cases.models import AdviceClock, Case, CaseEvent
 from ehcp.web.cases.summary import advice_lines, summarise, with_parties
 from ehcp.web.demo.synthetic import FIRST_NAMES, LAST_NAMES, Generator, Story
@@ -128,6 +128,7 @@ def _write_batch(
         for field, value in vars(summarise(p.facts, today)).items():
             setattr(p.case, field, value)
     cases = Case.objects.bulk_create(p.case for p in prepared)
+    names.keep(organisation, cases)
     for p in prepared:
         for row in p.events:
             row.case = p.case

@@ -32,6 +32,11 @@ def paginate(
     return paginator.get_page(request.GET.get("page"))
 
 
+def known_page(items: list[Any], number: int, count: int, per_page: int = 25) -> Page[Any]:
+    """Page `number` of a list already cut to its `items`, of `count` in all."""
+    return Page(items, number, CountedPaginator([], per_page, count))
+
+
 def form_errors(form: forms.Form) -> list[tuple[str, str]]:
     """(field id, message) pairs for the GOV.UK error summary, in field order."""
     errors = []

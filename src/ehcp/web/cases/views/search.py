@@ -11,9 +11,7 @@ from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries
 from ehcp.web.cases.views.common import today
-from ehcp.web.frontend.components import paginate
-
-PER_PAGE = 25
+from ehcp.web.frontend.components import known_page, paginate
 
 
 @requires(Perm.VIEW_CASES)
@@ -23,7 +21,8 @@ def search(request: MemberRequest) -> HttpResponse:
     text = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     context: dict[str, object] = {"q": text, "searched": bool(text), "today": today()}
     if text:
-        page = paginate(request, queries.search(request.organisation, text), PER_PAGE)
+        found = queries.search_page(request.organisation, text, request.GET.get("page"))
+        page = known_page(*found, per_page=queries.PER_PAGE)
         audit(request.user, "search", f"Search ({page.paginator.count} results)")
         context |= {"page": page, "query": urlencode({"q": text})}
     return render(request, "cases/search.html", context)

@@ -1,0 +1,58 @@
+"""Children's names as search compares them: a key per name on each case, and each
+organisation's names once in `SearchName` (ADR 0031). Every way a case is created or a
+child's name corrected goes through here, so the keys and the names table agree with the
+children's rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Q
+
+from ehcp.web.cases.models import Case, SearchName
+from ehcp.web.organisations.models import Organisation
+from ehcp.web.people.models import Child
+
+
+def name_key(name: str) -> str:
+    """`name` as search compares it: upper case, with single spaces."""
+    return " ".join(name.split()).upper()
+
+
+def set_keys(case: Case, child: Child) -> None:
+    """Give `case` the keys of `child`'s names (not saved)."""
+    case.first_name_key = name_key(child.first_name)
+    case.last_name_key = name_key(child.last_name)
+
+
+def keep(organisation: Organisation, cases: Iterable[Case]) -> None:
+    """Add the names of `cases` (keys set) to the organisation's names, once each."""
+    names = {key for case in cases for key in (case.first_name_key, case.last_name_key)}
+    SearchName.objects.bulk_create(
+        [SearchName(organisation=organisation, name=name) for name in sorted(names) if name],
+        ignore_conflicts=True,
+    )
+
+
+def rename(child: Child) -> None:
+    """After `child`'s names were corrected: new keys on each of their cases, the new names
+    kept and the old ones forgotten if no other case has them."""
+    cases = list(child.cases.all())
+    old = {key for case in cases for key in (case.first_name_key, case.last_name_key)}
+    for case in cases:
+        set_keys(case, child)
+    Case.objects.bulk_update(cases, ["first_name_key", "last_name_key"])
+    keep(child.organisation, cases)
+    forget_unused(child.organisation, old)
+
+
+def forget_unused(organisation: Organisation, names: Iterable[str] | None = None) -> int:
+    """Remove `names` (all the organisation's, if None) that no case of theirs has."""
+    used = Case.objects.filter(organisation=organisation).filter(
+        Q(first_name_key=OuterRef("name")) | Q(last_name_key=OuterRef("name"))
+    )
+    unused = SearchName.objects.filter(organisation=organisation).exclude(Exists(used))
+    if names is not None:
+        unused = unused.filter(name__in=set(names))
+    deleted, _ = unused.delete()
+    return deleted
