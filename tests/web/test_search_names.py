@@ -10,12 +10,13 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from ehcp.web.audit.models import AuditEntry
 from ehcp.web.cases import corrections, names, queries, services
 from ehcp.web.cases.background import refresh_cases
 from ehcp.web.cases.models import Case, SearchName
 from ehcp.web.jobs.progress import unwatched
 
-from .conftest import TODAY
+from .conftest import TODAY, make_member
 
 BORN = date(2015, 5, 1)  # Friday 1 May 2015
 
@@ -182,3 +183,75 @@ def test_a_case_written_without_keys_is_not_found_by_name(council, caseworker):
     Case.objects.filter(pk=case.pk).update(first_name_key="", last_name_key="")
     assert list(queries.search(council, "Robin Specimen")) == []
     assert list(queries.search(council, case.reference)) == [case]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jesse Demoson", "Demoson Jesse", "jesse", "Jesse Jesse", "Mary Jane Specimen", "je", "J"],
+)
+def test_the_count_of_a_name_search_is_the_number_of_cases_it_finds(council, caseworker, text):
+    for first, last in [
+        ("Jesse", "Demoson"),
+        ("Demoson", "Jesse"),
+        ("Jesse", "Jesse"),
+        ("Alex", "Demoson"),
+        ("Mary Jane", "Specimen"),
+        ("J", "Fakeley"),
+        ("Jesse-Mae", "Specimen"),
+    ]:
+        named(council, caseworker, first, last)
+    cases, _, total = queries.search_page(council, text, None)
+    found = list(queries.search(council, text))
+    assert total == len(found) == queries.search(council, text).count()
+    assert cases == found[:25]
+
+
+# The results are kept for each version of the caseload, as the case list is
+
+
+def test_a_search_shows_a_correction_made_since_it_was_last_run(
+    signed_in, council, caseworker, django_capture_on_commit_callbacks
+):
+    case = named(council, caseworker, "Robin", "Specimen")
+    assert case.reference in signed_in.get(reverse("search"), {"q": "Robin"}).content.decode()
+    child = case.child
+    new = corrections.ChildDetails("Ezra", "Specimen", child.date_of_birth, child.upn)
+    with django_capture_on_commit_callbacks(execute=True):
+        corrections.correct_details(case, caseworker, new, TODAY)
+    again = signed_in.get(reverse("search"), {"q": "Robin"}).content.decode()
+    assert "0 cases found" in again
+    assert case.reference in signed_in.get(reverse("search"), {"q": "Ezra"}).content.decode()
+
+
+def test_a_case_opened_since_a_search_was_run_is_found(
+    signed_in, council, caseworker, django_capture_on_commit_callbacks
+):
+    first = named(council, caseworker, "Robin", "Specimen")
+    signed_in.get(reverse("search"), {"q": "Specimen"})
+    with django_capture_on_commit_callbacks(execute=True):
+        second = named(council, caseworker, "Kit", "Specimen")
+    page = signed_in.get(reverse("search"), {"q": "Specimen"}).content.decode()
+    assert "2 cases found" in page
+    assert first.reference in page
+    assert second.reference in page
+
+
+def test_every_search_is_audited_even_when_its_results_were_kept(signed_in, council, caseworker):
+    named(council, caseworker, "Robin", "Specimen")
+    for _ in range(2):
+        signed_in.get(reverse("search"), {"q": "Robin"})
+    assert AuditEntry.objects.filter(action="search", what="Search (1 results)").count() == 2
+
+
+def test_kept_results_hold_nothing_of_the_member_who_searched_first(
+    client, council, caseworker, signed_in
+):
+    named(council, caseworker, "Robin", "Specimen")
+    first = signed_in.get(reverse("search"), {"q": "Robin"})
+    colleague = make_member(council, "manager", "colleague@example.org")
+    client.force_login(colleague)
+    second = client.get(reverse("search"), {"q": "Robin"})
+    results = second.context["results"]
+    assert results == first.context["results"]
+    assert caseworker.email not in results
+    assert "csrf" not in results

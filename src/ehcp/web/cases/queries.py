@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.lookups import TrigramSimilar
 from django.db import connection, transaction
 from django.db.models import Case as DbCase
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
 
 from ehcp.rules import Deadline
 from ehcp.web.audit.services import Unreachable
@@ -330,27 +330,39 @@ def search_page(
     """Page `number` of `search`'s results (the last page for a number past it, the first
     for anything not a number): its cases, its number and how many cases match in all.
 
-    The page's cases and the count come from one query on the cases alone, through the
-    name keys' indexes; the 25 cases' children are read afterwards. Joining every match to
-    its child first cost 70 ms for a name shared by 7,000 children (ADR 0031)."""
+    The count and the page come from the cases alone, through the name keys' indexes (the
+    count of a name search from the indexes only); the 25 cases' children are read
+    afterwards. Joining every match to its child first cost 70 ms for a name shared by
+    7,000 children (ADR 0031)."""
     asked = number or ""
     digits = asked.isascii() and asked.isdigit() and int(asked) > 0
     wanted = min(int(asked), FURTHEST_PAGE) if digits else 1
-    ranks = ranked(organisation, text).annotate(found=Window(Count("pk")))
-
-    def page(n: int) -> list[tuple[int, int]]:
-        return list(ranks.values_list("pk", "found")[(n - 1) * PER_PAGE : n * PER_PAGE])
-
+    terms = SearchTerms.of(text)
+    keys = NameKeys.of(organisation, terms)
+    ranks = _ranked(organisation, terms, keys).values_list("pk", flat=True)
     with custom_plans():
-        rows = page(wanted)
-        total = rows[0][1] if rows else ranks.count()
-        last = max(1, -(-total // PER_PAGE))
-        if not rows and wanted > last:
-            wanted, rows = last, page(last)
-    order = {pk: n for n, (pk, _) in enumerate(rows)}
+        total = _count(organisation, terms, keys, ranks)
+        wanted = min(wanted, max(1, -(-total // PER_PAGE)))
+        ids = list(ranks[(wanted - 1) * PER_PAGE : wanted * PER_PAGE])
+    order = {pk: n for n, pk in enumerate(ids)}
     chosen = cases_for(organisation).filter(pk__in=order).select_related("child")
     cases = sorted(chosen.only(*SEARCH_FIELDS), key=lambda case: order[case.pk])
     return cases, wanted, total
+
+
+def _count(
+    organisation: Organisation, terms: SearchTerms, keys: NameKeys, ranks: QuerySet[Any]
+) -> int:
+    """How many cases match. A search by names alone is counted as those with a first name
+    among them, plus those with a surname among them, less those with both: three counts
+    read from the name keys' indexes alone (1 ms, against 9 ms for counting the rows for a
+    name 7,000 children share)."""
+    if terms.numbers or terms.born is not None or not terms.text:
+        return ranks.count()
+    cases, every = cases_for(organisation), keys.every
+    first = cases.filter(first_name_key__in=every).count()
+    surname = cases.filter(last_name_key__in=every)
+    return first + surname.count() - surname.filter(first_name_key__in=every).count()
 
 
 @contextmanager
@@ -374,9 +386,12 @@ def ranked(organisation: Organisation, text: str) -> QuerySet[Case]:
     same (trigram similarity). Within each, by surname, first name and reference. See
     docs/adr/0031-search-by-name-keys.md."""
     terms = SearchTerms.of(text)
+    return _ranked(organisation, terms, NameKeys.of(organisation, terms))
+
+
+def _ranked(organisation: Organisation, terms: SearchTerms, keys: NameKeys) -> QuerySet[Case]:
     if not terms.text:
         return cases_for(organisation).none()
-    keys = NameKeys.of(organisation, terms)
     cases = cases_for(organisation).filter(_matches(organisation, terms, keys))
     return cases.alias(tier=_tier(organisation, terms, keys)).order_by(
         "tier", "last_name_key", "first_name_key", "reference"
@@ -447,11 +462,15 @@ class NameKeys:
                     found |= Q(TrigramSimilar(F("name"), Value(word)))
         known = SearchName.objects.filter(organisation=organisation).filter(found)
         exact = frozenset(terms.words)
-        return cls(exact, frozenset(known.values_list("name", flat=True)) - exact)
+        like = frozenset(known.values_list("name", flat=True)) - exact
+        return cls(exact, like, frozenset(part for pair in terms.full_names() for part in pair))
+
+    whole: frozenset[str]  # the parts of a full name of several words (`full_names`)
 
     @property
     def every(self) -> list[str]:
-        return sorted(self.exact | self.like)
+        """Every name a matching case has as its first name or surname."""
+        return sorted(self.exact | self.like | self.whole)
 
 
 def _matches(organisation: Organisation, terms: SearchTerms, keys: NameKeys) -> Q:
@@ -472,11 +491,8 @@ def _matches(organisation: Organisation, terms: SearchTerms, keys: NameKeys) -> 
 
 
 def _ways(organisation: Organisation, terms: SearchTerms, keys: NameKeys) -> list[Q | None]:
-    by_name = None
-    if keys.every:
-        by_name = Q(first_name_key__in=keys.every) | Q(last_name_key__in=keys.every)
-        for first, last in terms.full_names():
-            by_name |= Q(first_name_key=first, last_name_key=last)
+    every = keys.every
+    by_name = Q(first_name_key__in=every) | Q(last_name_key__in=every) if every else None
     on_child = Q(child__organisation=organisation)  # lets the database start from the child
     born = on_child & Q(child__date_of_birth=terms.born) if terms.born is not None else None
     by_upn = None

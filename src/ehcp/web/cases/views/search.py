@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
+from ehcp.web import caching
 from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
 from ehcp.web.audit.services import record as audit
 from ehcp.web.cases import queries
@@ -19,13 +22,31 @@ def search(request: MemberRequest) -> HttpResponse:
     """Ranked results, a page at a time, with the true number found."""
     # A NUL cannot be searched for (PostgreSQL refuses it in any text), so it is dropped.
     text = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    context: dict[str, object] = {"q": text, "searched": bool(text), "today": today()}
+    context: dict[str, object] = {"q": text, "searched": bool(text)}
     if text:
-        found = queries.search_page(request.organisation, text, request.GET.get("page"))
-        page = known_page(*found, per_page=queries.PER_PAGE)
-        audit(request.user, "search", f"Search ({page.paginator.count} results)")
-        context |= {"page": page, "query": urlencode({"q": text})}
+        total, context["results"] = _results(request, text, request.GET.get("page"))
+        audit(request.user, "search", f"Search ({total} results)")
     return render(request, "cases/search.html", context)
+
+
+def _results(request: MemberRequest, text: str, number: str | None) -> tuple[int, str]:
+    """How many cases match, and the results as the page shows them: worked out and rendered
+    once for each version of the organisation's caseload, day, search and page, as the case
+    list is (any change to a case gives the caseload a new version). Rendered without the
+    request, so nothing about the member who searched first reaches a colleague's page. The
+    cache key holds a hash of the search, never the words."""
+    day = today()
+    organisation = request.organisation
+    version = caching.caseload_version(organisation)
+
+    def render_results() -> tuple[int, str]:
+        cases, shown, total = queries.search_page(organisation, text, number)
+        page = known_page(cases, shown, total, per_page=queries.PER_PAGE)
+        context = {"page": page, "query": urlencode({"q": text}), "today": day}
+        return total, render_to_string("cases/includes/search_results.html", context)
+
+    asked = hashlib.sha256(urlencode({"q": text, "page": number or ""}).encode()).hexdigest()
+    return caching.cached(organisation, version, day, f"search?{asked}", render_results)
 
 
 @requires(Perm.VIEW_CASES)
