@@ -77,6 +77,15 @@ def test_the_nightly_refresh_forgets_names_no_case_has(council, caseworker):
     assert names_of(council) == {"ROBIN", "SPECIMEN"}
 
 
+def test_the_nightly_refresh_puts_back_a_name_a_case_has(council, caseworker):
+    named(council, caseworker, "Robin", "Specimen")
+    SearchName.objects.filter(name="ROBIN").delete()  # as a correction racing a new request
+    assert list(queries.search(council, "Robi")) == []
+    refresh_cases(None, unwatched, TODAY.isoformat())
+    assert names_of(council) == {"ROBIN", "SPECIMEN"}
+    assert len(list(queries.search(council, "Robi"))) == 1
+
+
 def test_names_are_kept_for_each_organisation_apart(council, other_council, caseworker):
     named(council, caseworker, "Robin", "Specimen")
     assert names_of(other_council) == set()

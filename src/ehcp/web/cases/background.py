@@ -85,5 +85,5 @@ def refresh_cases(job: Job, progress: Progress, today: str | None = None) -> dic
     day = date.fromisoformat(today) if today else today_in_england()
     count = refresh.refresh_stale(day, progress=progress)
     for organisation in Organisation.objects.all():
-        names.forget_unused(organisation)
+        names.reconcile(organisation)
     return {"summary": f"Refreshed {count:,} cases"}

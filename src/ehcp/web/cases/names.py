@@ -56,3 +56,16 @@ def forget_unused(organisation: Organisation, names: Iterable[str] | None = None
         unused = unused.filter(name__in=set(names))
     deleted, _ = unused.delete()
     return deleted
+
+
+def reconcile(organisation: Organisation) -> None:
+    """Make the organisation's names those its cases have: a name a correction removed while
+    another request with it was being opened is put back, and unused ones are removed."""
+    cases = Case.objects.filter(organisation=organisation)
+    used = set(cases.values_list("first_name_key", flat=True).distinct())
+    used |= set(cases.values_list("last_name_key", flat=True).distinct())
+    SearchName.objects.bulk_create(
+        [SearchName(organisation=organisation, name=name) for name in sorted(used) if name],
+        ignore_conflicts=True,
+    )
+    forget_unused(organisation)
