@@ -354,15 +354,15 @@ def _count(
     organisation: Organisation, terms: SearchTerms, keys: NameKeys, ranks: QuerySet[Any]
 ) -> int:
     """How many cases match. A search by names alone is counted as those with a first name
-    among them, plus those with a surname among them, less those with both: three counts
-    read from the name keys' indexes alone (1 ms, against 9 ms for counting the rows for a
-    name 7,000 children share)."""
+    among them and those with only their surname among them, each read from the name keys'
+    indexes alone: for a name 7,000 children share, 1.5 ms once the cases table has been
+    vacuumed (6 ms before), against 9 ms for counting the rows."""
     if terms.numbers or terms.born is not None or not terms.text:
         return ranks.count()
     cases, every = cases_for(organisation), keys.every
-    first = cases.filter(first_name_key__in=every).count()
-    surname = cases.filter(last_name_key__in=every)
-    return first + surname.count() - surname.filter(first_name_key__in=every).count()
+    by_first_name = cases.filter(first_name_key__in=every).values("first_name_key")
+    by_surname = cases.filter(last_name_key__in=every).exclude(first_name_key__in=every)
+    return by_first_name.union(by_surname.values("last_name_key"), all=True).count()
 
 
 @contextmanager
