@@ -264,3 +264,69 @@ def test_kept_results_hold_nothing_of_the_member_who_searched_first(
     assert results == first.context["results"]
     assert caseworker.email not in results
     assert "csrf" not in results
+
+
+# Found in review
+
+
+def test_exact_names_typed_come_before_names_like_them(council, caseworker):
+    ann = named(council, caseworker, "Ann", "Smith")
+    anna = named(council, caseworker, "Anna", "Smith")
+    maryam = named(council, caseworker, "Maryam", "Smith")
+    mary = named(council, caseworker, "Mary", "Smith")
+    assert list(queries.search(council, "Mary Ann Smith")) == [ann, mary, anna, maryam]
+
+
+def test_on_sqlite_a_search_opens_no_transaction(council, caseworker):
+    """A transaction on SQLite takes the write lock (`IMMEDIATE`), so a search would wait
+    for an import to finish, and fail after 20 s."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's transaction sets the planning mode and takes no lock")
+    named(council, caseworker, "Robin", "Specimen")
+    before = list(connection.savepoint_ids)
+    with queries.custom_plans():
+        assert connection.savepoint_ids == before
+        assert queries.search_page(council, "Robin", None)[2] == 1
+
+
+@pytest.mark.postgres
+def test_a_fragment_matching_more_names_than_a_query_has_parameters(council, caseworker):
+    named(council, caseworker, "Robin", "Specimen")
+    SearchName.objects.bulk_create(
+        SearchName(organisation=council, name=f"AN{n:05d}") for n in range(12_000)
+    )
+    assert queries.search_page(council, "an", None)[2] == 0
+    assert queries.search_page(council, "ro", None)[2] == 1
+
+
+@pytest.mark.parametrize("page", ["9" * 5000, "01", "0" * 40, "１"])
+def test_any_page_number_gives_a_page(signed_in, council, caseworker, page):
+    named(council, caseworker, "Robin", "Specimen")
+    response = signed_in.get(reverse("search"), {"q": "Robin", "page": page})
+    assert response.status_code == 200
+    assert "1 case found" in response.content.decode()
+
+
+def test_pages_asked_for_in_different_ways_share_their_kept_results(
+    signed_in, council, caseworker
+):
+    named(council, caseworker, "Robin", "Specimen")
+    first = signed_in.get(reverse("search"), {"q": "Robin", "page": "1"}).context["results"]
+    with_zero = signed_in.get(reverse("search"), {"q": "Robin", "page": "01"}).context["results"]
+    assert first == with_zero
+    assert queries.page_number("01") == queries.page_number("1") == queries.page_number("x") == 1
+
+
+def test_the_nightly_refresh_gives_the_caseload_a_new_version_when_names_change(
+    council, caseworker
+):
+    from ehcp.web.caching import caseload_version
+
+    named(council, caseworker, "Robin", "Specimen")
+    refresh_cases(None, unwatched, TODAY.isoformat())
+    before = caseload_version(council)
+    refresh_cases(None, unwatched, TODAY.isoformat())
+    assert caseload_version(council) == before  # nothing changed
+    SearchName.objects.filter(name="ROBIN").delete()
+    refresh_cases(None, unwatched, TODAY.isoformat())
+    assert caseload_version(council) != before

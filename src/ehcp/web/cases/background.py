@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from ehcp.web.accounts.permissions import Perm
+from ehcp.web.caching import caseload_changed
 from ehcp.web.cases import importer, names, refresh
 from ehcp.web.cases.views.common import today as today_in_england
 from ehcp.web.jobs import services as jobs
@@ -85,5 +86,6 @@ def refresh_cases(job: Job, progress: Progress, today: str | None = None) -> dic
     day = date.fromisoformat(today) if today else today_in_england()
     count = refresh.refresh_stale(day, progress=progress)
     for organisation in Organisation.objects.all():
-        names.reconcile(organisation)
+        if names.reconcile(organisation):  # kept search results may find other names now
+            caseload_changed(organisation.pk)
     return {"summary": f"Refreshed {count:,} cases"}

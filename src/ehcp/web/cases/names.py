@@ -58,14 +58,19 @@ def forget_unused(organisation: Organisation, names: Iterable[str] | None = None
     return deleted
 
 
-def reconcile(organisation: Organisation) -> None:
+def reconcile(organisation: Organisation) -> bool:
     """Make the organisation's names those its cases have: a name a correction removed while
-    another request with it was being opened is put back, and unused ones are removed."""
+    another request with it was being opened is put back, and unused ones are removed.
+    Whether anything changed (and so what a search finds)."""
     cases = Case.objects.filter(organisation=organisation)
     used = set(cases.values_list("first_name_key", flat=True).distinct())
     used |= set(cases.values_list("last_name_key", flat=True).distinct())
+    known = set(
+        SearchName.objects.filter(organisation=organisation).values_list("name", flat=True)
+    )
+    missing = sorted(name for name in used - known if name)
     SearchName.objects.bulk_create(
-        [SearchName(organisation=organisation, name=name) for name in sorted(used) if name],
+        [SearchName(organisation=organisation, name=name) for name in missing],
         ignore_conflicts=True,
     )
-    forget_unused(organisation)
+    return bool(missing) | bool(forget_unused(organisation))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
 
 from ehcp.web import caching
 from ehcp.web.accounts.permissions import MemberRequest, Perm, requires
@@ -34,7 +34,7 @@ def _results(request: MemberRequest, text: str, number: str | None) -> tuple[int
     once for each version of the organisation's caseload, day, search and page, as the case
     list is (any change to a case gives the caseload a new version). Rendered without the
     request, so nothing about the member who searched first reaches a colleague's page. The
-    cache key holds a hash of the search, never the words."""
+    cache key holds a keyed hash of the search, never the words."""
     day = today()
     organisation = request.organisation
     version = caching.caseload_version(organisation)
@@ -45,7 +45,7 @@ def _results(request: MemberRequest, text: str, number: str | None) -> tuple[int
         context = {"page": page, "query": urlencode({"q": text}), "today": day}
         return total, render_to_string("cases/includes/search_results.html", context)
 
-    asked = hashlib.sha256(urlencode({"q": text, "page": number or ""}).encode()).hexdigest()
+    asked = salted_hmac("search", f"{queries.page_number(number)}:{text}").hexdigest()
     return caching.cached(organisation, version, day, f"search?{asked}", render_results)
 
 
