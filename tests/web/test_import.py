@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from ehcp.web.cases import importer
-from ehcp.web.cases.models import Case, CaseEvent
+from ehcp.web.cases import importer, queries
+from ehcp.web.cases.models import Case, CaseEvent, SearchName
 
 from .conftest import TODAY
 from .queue import run_queued_jobs
@@ -34,6 +34,13 @@ def test_a_valid_file_is_imported_with_summaries(council, members):
     assert Case.objects.get(reference="LEG-2").caseworker == members["manager"]
 
 
+def test_imported_cases_are_found_by_part_of_their_names(council, members):
+    importer.run(council, members["manager"], good(members).encode(), TODAY)
+    names = SearchName.objects.filter(organisation=council).values_list("name", flat=True)
+    assert set(names) == {"SAM", "SAMPLEFORD", "IVY", "FAKELEY"}
+    assert [c.reference for c in queries.search(council, "Samplef")] == ["LEG-1"]
+
+
 def test_any_problem_means_nothing_is_written(council, members):
     bad = good(members) + (
         "LEG-3,Kit,Mockworth,2014-01-01,,,request_received,2026-02-30,\n"
@@ -47,6 +54,7 @@ def test_any_problem_means_nothing_is_written(council, members):
     assert "Row 7: first_name is needed" in text
     assert not Case.objects.exists()
     assert not CaseEvent.objects.exists()
+    assert not SearchName.objects.exists()
 
 
 def test_existing_references_and_missing_columns_are_reported(council, members, case):

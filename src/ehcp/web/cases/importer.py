@@ -32,7 +32,7 @@ from ehcp.rules import Event
 from ehcp.rules.validation import event_problems
 from ehcp.web.audit.services import record as audit
 from ehcp.web.caching import caseload_changed
-from ehcp.web.cases import services, validation
+from ehcp.web.cases import names, services, validation
 from ehcp.web.cases.models import Case
 from ehcp.web.jobs.progress import Report, unwatched
 from ehcp.web.organisations.models import Organisation
@@ -252,9 +252,16 @@ def run(
     if plan.errors:
         return plan
     team = _team(organisation)
+    news = [_new_case(planned, team) for planned in plan.cases.values()]
+    # The new names are added for search first, and committed: inside the import's long
+    # transaction they would make anyone opening a request with one of them wait for it.
+    # If the import fails, the nightly refresh removes those no case has.
+    keys = (
+        names.name_key(part) for new in news if new for part in (new.first_name, new.last_name)
+    )
+    names.keep_names(organisation, keys)
     with transaction.atomic():
-        for number, planned in enumerate(plan.cases.values(), start=1):
-            new = _new_case(planned, team)
+        for number, new in enumerate(news, start=1):
             assert new is not None  # `check` found no problems
             services.create_case(
                 organisation, user, new, today, action="Imported from CSV", notify=False

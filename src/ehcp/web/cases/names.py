@@ -27,9 +27,16 @@ def set_keys(case: Case, child: Child) -> None:
 
 def keep(organisation: Organisation, cases: Iterable[Case]) -> None:
     """Add the names of `cases` (keys set) to the organisation's names, once each."""
-    names = {key for case in cases for key in (case.first_name_key, case.last_name_key)}
+    keep_names(
+        organisation, (key for case in cases for key in (case.first_name_key, case.last_name_key))
+    )
+
+
+def keep_names(organisation: Organisation, names: Iterable[str]) -> None:
+    """Add `names` (keys) to the organisation's names, once each. In sorted order, so that
+    two transactions adding the same new names never wait for each other in a circle."""
     SearchName.objects.bulk_create(
-        [SearchName(organisation=organisation, name=name) for name in sorted(names) if name],
+        [SearchName(organisation=organisation, name=name) for name in sorted(set(names)) if name],
         ignore_conflicts=True,
     )
 
@@ -68,9 +75,6 @@ def reconcile(organisation: Organisation) -> bool:
     known = set(
         SearchName.objects.filter(organisation=organisation).values_list("name", flat=True)
     )
-    missing = sorted(name for name in used - known if name)
-    SearchName.objects.bulk_create(
-        [SearchName(organisation=organisation, name=name) for name in missing],
-        ignore_conflicts=True,
-    )
+    missing = used - known - {""}
+    keep_names(organisation, missing)
     return bool(missing) | bool(forget_unused(organisation))
